@@ -1,0 +1,50 @@
+"""newsclean: strip scraper noise from news articles, keep the body verbatim, explain why.
+
+>>> import newsclean
+>>> newsclean.clean("Big Storm Hits Coast\\nThe storm reached the coast on Monday, officials said.\\ngoogle news")
+'The storm reached the coast on Monday, officials said.'
+"""
+
+from __future__ import annotations
+
+from ._api import analyze, clean, clean_batch
+from .config import PipelineConfig, StepConfig
+from .detector import Detector, Reviser
+from .document import Block, Document
+from .errors import (
+    ConfigError,
+    DecodeError,
+    ExtractionError,
+    InputTooLargeError,
+    NewscleanError,
+    UnknownDetectorError,
+)
+from .pipeline import Pipeline
+from .registry import register
+from .removal import Article, Removal, apply
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Block",
+    "ConfigError",
+    "DecodeError",
+    "Detector",
+    "Document",
+    "ExtractionError",
+    "InputTooLargeError",
+    "NewscleanError",
+    "Pipeline",
+    "PipelineConfig",
+    "Removal",
+    "Reviser",
+    "StepConfig",
+    "UnknownDetectorError",
+    "__version__",
+    "analyze",
+    "apply",
+    "clean",
+    "clean_batch",
+    "register",
+]

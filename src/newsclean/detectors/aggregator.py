@@ -1,0 +1,31 @@
+"""Aggregator and app names left as a line of their own ("google news")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..detector import Detector
+from ..document import Document
+from ..phrases import ALL, matcher
+from ..registry import register
+from ..removal import Removal
+
+
+@register
+@dataclass(frozen=True)
+class AggregatorDetector(Detector):
+    name = "aggregator"
+    summary = "A line that is only a news aggregator's name (Google News, Flipboard, MSN...)."
+
+    languages: tuple[str, ...] = (ALL,)
+    max_words: int = 6
+    confidence: float = 0.95
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        rx = matcher("aggregator", "line", "line", self.languages)
+        if rx is None:
+            return
+        for b in doc.blocks:
+            if b.words <= self.max_words and rx.match(b.norm):
+                yield self.remove(b, "aggregator.name", self.confidence)

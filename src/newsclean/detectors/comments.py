@@ -1,0 +1,67 @@
+"""Comment sections: everything from a comment header to the end, and comment-form chrome.
+
+Readers' comments come after the article, under a header ("3 Comments", "Leave a Reply",
+"6 thoughts on “…”", "Loading comments..."). Once the header is found below some article
+prose, the rest of the text is the comment section. Bare "Comments" counts the same; vaguer
+headers ("Discussion", "Responses") only in the last part of the text. Form text ("Your
+email address will not be published") goes wherever it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..detector import Detector
+from ..document import Document
+from ..phrases import ALL, matcher
+from ..registry import register
+from ..removal import Removal
+from ._zones import in_tail_zone
+
+__all__ = ["CommentsDetector"]
+
+_WEAK_HEADERS = frozenset({"discussion", "conversation", "responses", "sort by", "comment"})
+
+
+@register
+@dataclass(frozen=True)
+class CommentsDetector(Detector):
+    name = "comments"
+    summary = "Comment sections (header to end of text) and comment-form text."
+
+    languages: tuple[str, ...] = (ALL,)
+    header_max_words: int = 14
+    #: Words of article that must precede a header before we cut the rest.
+    min_words_before: int = 20
+    #: A vague header cuts only if at most this share of the words follows it.
+    weak_tail_share: float = 0.5
+    form_max_words: int = 40
+    confidence: float = 0.9
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        header = matcher("comments", "header", "line", self.languages)
+        header_prefix = matcher("comments", "header_prefix", "prefix", self.languages)
+        form = matcher("comments", "form", "contains", self.languages)
+        blocks = doc.blocks
+        cut = len(blocks)
+        for i, b in enumerate(blocks):
+            if b.words > self.header_max_words or doc.words_before(i) < self.min_words_before:
+                continue
+            n = b.norm
+            strong = header_prefix is not None and header_prefix.match(n) is not None
+            line_hit = header is not None and header.match(n) is not None
+            if not (strong or line_hit):
+                continue
+            if line_hit and n.casefold() in _WEAK_HEADERS and not in_tail_zone(doc, i, self.weak_tail_share):
+                continue
+            cut = i
+            break
+        for i in range(cut, len(blocks)):
+            reason = "comments.header" if i == cut else "comments.section"
+            yield self.remove(blocks[i], reason, self.confidence, header=blocks[cut].text)
+        if form is None:
+            return
+        for b in blocks[:cut]:
+            if b.words <= self.form_max_words and form.search(b.norm):
+                yield self.remove(b, "comments.form", self.confidence)

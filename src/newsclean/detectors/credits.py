@@ -1,0 +1,140 @@
+"""Credits: where the story came from, who wrote it, who took the photo.
+
+- ``source_credit``: "Source: | This article originally belongs to Nbcnews.com", "This post
+  first appeared on wsj.com", "SOURCE: Al Jazeera News". The outlet is kept in
+  ``Removal.data["source"]`` and surfaces as ``Article.source``.
+- ``byline``: "By Jane Doe", "(Reporting by ...; Editing by ...)", "X contributed to this report".
+- ``photo_credit``: "Photo: Jane Doe/AP", "(Image: Getty)", captions ending in an agency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..detector import Detector
+from ..document import Document
+from ..phrases import ALL, matcher
+from ..registry import register
+from ..removal import Removal
+from ..shape import WORD_RE, closing_stripped
+from ._zones import in_edge_zone
+from .phrase_lines import PhraseLineDetector
+
+__all__ = ["BylineDetector", "PhotoCreditDetector", "SourceCreditDetector"]
+
+_LABEL_SEP = re.compile(r"\s*[:|]\s*(?:\|\s*)?")
+_SENTENCE_SPLIT = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])")
+
+
+@register
+@dataclass(frozen=True)
+class SourceCreditDetector(Detector):
+    name = "source_credit"
+    summary = "Source / syndication credits; the credited outlet becomes Article.source."
+
+    languages: tuple[str, ...] = (ALL,)
+    max_words: int = 25
+    #: An outlet name longer than this is a sentence, not a credit.
+    max_outlet_words: int = 8
+    confidence: float = 0.9
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        label = matcher("source_credit", "label", "prefix", self.languages)
+        lead = matcher("source_credit", "lead", "prefix", self.languages)
+        for b in doc.blocks:
+            if b.words > self.max_words:
+                continue
+            rest = " ".join(b.text.split()).strip(_EDGE)
+            labelled = led = False
+            if label is not None:
+                m = label.match(rest)
+                sep = _LABEL_SEP.match(rest, m.end()) if m else None
+                if m and sep and sep.end() > m.end():
+                    rest, labelled = rest[sep.end():], True
+            if lead is not None:
+                m = lead.match(rest)
+                if m:
+                    rest, led = rest[m.end():].lstrip(" :"), True
+            if not (labelled or led):
+                continue
+            outlet = _outlet(rest)
+            if not outlet or len(WORD_RE.findall(outlet)) > self.max_outlet_words:
+                continue
+            reason = "source_credit.syndication" if led else "source_credit.label"
+            yield self.remove(b, reason, self.confidence, source=outlet)
+
+
+_EDGE = " -–—•*|[](){}\"'“”‘’"
+
+
+def _outlet(rest: str) -> str:
+    """The outlet named after the credit phrase: its first sentence, trimmed."""
+    first = _SENTENCE_SPLIT.split(rest.strip(), maxsplit=1)[0]
+    return closing_stripped(first).rstrip(".").strip(" |:-–—")
+
+
+@register
+@dataclass(frozen=True)
+class BylineDetector(PhraseLineDetector):
+    name = "byline"
+    family = "byline"
+    kind = "byline"
+    summary = "Bylines, reporting credits, author bios and contact lines."
+    prefix_max_words: int = 12
+    contains_max_words: int = 45
+    contains_anywhere_words: int = 20
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        prefix = matcher(self.family, "prefix", "prefix", self.languages)
+        contains = matcher(self.family, "contains", "contains", self.languages)
+        for i, b in enumerate(doc.blocks):
+            n = b.norm
+            if prefix is not None and b.words <= self.prefix_max_words and prefix.match(n):
+                # "By" must introduce a name: "By John Smith", not "By the way, ...".
+                if n[:3].casefold() == "by " and not _names_follow(b.text):
+                    continue
+                yield self.remove(b, "byline.prefix", self.confidence)
+            elif (
+                contains is not None
+                and b.words <= self.contains_max_words
+                and contains.search(n)
+                and (b.words <= self.contains_anywhere_words or in_edge_zone(doc, i, 0.15, 0.3))
+            ):
+                yield self.remove(b, "byline.phrase", self.confidence * 0.95)
+
+
+_NAME_RE = re.compile(r"^\W*by\s+(?:[A-Z][\w'.-]*\s*){1,4}(?:$|[,|/·•\-–—(]|and\s|&)", re.UNICODE)
+
+
+def _names_follow(text: str) -> bool:
+    return bool(_NAME_RE.match(text.strip()))
+
+
+@register
+@dataclass(frozen=True)
+class PhotoCreditDetector(PhraseLineDetector):
+    name = "photo_credit"
+    family = "photo_credit"
+    kind = "caption"
+    summary = "Photo credits and captions that name an agency or a credit label."
+    prefix_max_words: int = 40
+    contains_max_words: int = 45
+    contains_anywhere_words: int = 45
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        yield from super().detect(doc)
+        suffix = matcher(self.family, "suffix", "line", self.languages)
+        if suffix is None:
+            return
+        for b in doc.blocks:
+            # "...outside a co-working space in New York.Reuters": agency glued after a caption.
+            if b.words > self.contains_max_words:
+                continue
+            m = _GLUED_AGENCY.search(b.text)
+            if m and suffix.match(m.group(1)):
+                yield self.remove(b, "caption.agency_suffix", self.confidence * 0.9)
+
+
+_GLUED_AGENCY = re.compile(r"[.)](?:\s?Photo:\s?)?([A-Z][\w ]{1,20})$")

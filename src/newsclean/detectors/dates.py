@@ -1,0 +1,110 @@
+"""Timestamps, durations and datelines: lines that are only a date, a time or a duration.
+
+Structure first: a line whose every word is a digit group or a date word (month, weekday,
+"updated", "am", time zones, from the packs) is a dateline in any language that has a pack;
+ISO timestamps and numeric dates need no words at all. A clock time glued to a date
+("Sept. 10, 202200:26") or after a player label ("Now Playing 02:14") is a video stamp.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..detector import Detector
+from ..document import Document
+from ..phrases import ALL, matcher, phrases
+from ..registry import register
+from ..removal import Removal
+from ..shape import WORD_RE, normalize
+
+__all__ = ["DatelineDetector", "VideoTimestampDetector"]
+
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+# "Sept. 10, 2022" + glued "00:26"; or a bare clock; nothing else on the line.
+_VIDEO_RE = re.compile(
+    rf"^(?:[^\W\d_]{{3,9}}\.?\s\d{{1,2}},?\s\d{{4}}\s?)?{_CLOCK}$"
+)
+_TRAILING_CLOCK = re.compile(rf"{_CLOCK}$")
+_DATE_SHAPES = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?"  # ISO
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 19/11/2019, 2019.11.19
+    r"|\d{1,2}:\d{2}"  # clock
+    r"|(?<!\d)(?:19|20)\d{2}(?!\d)"  # a year
+)
+
+
+@register
+@dataclass(frozen=True)
+class VideoTimestampDetector(Detector):
+    name = "video_timestamp"
+    summary = "Video durations and player stamps ('Sept. 10, 202200:26', 'Now Playing 02:14')."
+
+    languages: tuple[str, ...] = (ALL,)
+    max_words: int = 8
+    confidence: float = 0.95
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        label = matcher("video_timestamp", "prefix", "line", self.languages)
+        for b in doc.blocks:
+            if b.words > self.max_words or ":" not in b.text:
+                continue
+            t = b.text.strip()
+            if _VIDEO_RE.match(t):
+                yield self.remove(b, "video_timestamp.clock", self.confidence)
+                continue
+            m = _TRAILING_CLOCK.search(t)
+            if label is not None and m and label.match(normalize(t[: m.start()])):
+                yield self.remove(b, "video_timestamp.player", self.confidence)
+
+
+@register
+@dataclass(frozen=True)
+class DatelineDetector(Detector):
+    name = "dateline"
+    summary = "Lines that are only a date/time, 'Updated ...' stamps and reading times."
+
+    languages: tuple[str, ...] = (ALL,)
+    max_words: int = 14
+    #: A dateline may carry this many words that are not date words ("기사입력", a name).
+    max_unknown_words: int = 1
+    confidence: float = 0.9
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        vocab = frozenset(phrases("dateline", "words", self.languages))
+        line = matcher("dateline", "line", "line", self.languages)
+        for b in doc.blocks:
+            if b.words > self.max_words:
+                continue
+            if line is not None and line.match(b.norm):
+                yield self.remove(b, "dateline.reading_time", self.confidence)
+                continue
+            toks = WORD_RE.findall(b.text.casefold())
+            if not toks:
+                continue
+            digits = sum(1 for t in toks if t.isdigit())
+            if digits == 0:
+                continue
+            # "by Jane Doe" after a stamp makes it a byline-dateline; count it as one unknown.
+            unknown = [t for t in toks if not t.isdigit() and t not in vocab]
+            named = _has_month(toks, vocab)
+            shaped = bool(_DATE_SHAPES.search(b.text))
+            if not (named or shaped):
+                continue
+            if not unknown:
+                yield self.remove(b, "dateline.stamp", self.confidence)
+            elif len(unknown) <= self.max_unknown_words and shaped and digits >= 3:
+                yield self.remove(b, "dateline.labelled_stamp", self.confidence * 0.95)
+
+
+#: Date-pack words that also fill ordinary sentences; they do not make a line a date.
+_FILLERS = frozenset(
+    "on at the of and in a t z m p st nd rd th un about less than just now last first "
+    "local date time de da do del la le el em às à a um um en y e et und am".split()
+)
+
+
+def _has_month(toks: list[str], vocab: frozenset[str]) -> bool:
+    """A real date word (month, weekday, 'updated', 'ago'...) is present, not just fillers."""
+    return any(t in vocab and t not in _FILLERS and not t.isdigit() for t in toks)

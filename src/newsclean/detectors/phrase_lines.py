@@ -1,0 +1,123 @@
+"""Lines that *say* what they are: read-more links, newsletter and share prompts, ads...
+
+One generic rule, configured per family from the phrase packs: a whole-line phrase is
+noise anywhere; a line that starts with a family phrase is noise if it is short; a line
+that merely contains one is noise only if it is short *and* sits near the head or tail of
+the text, because body prose may mention newsletters or cookies in passing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..detector import Detector
+from ..document import Document
+from ..phrases import ALL, matcher
+from ..registry import register
+from ..removal import Removal
+from ._zones import in_edge_zone
+
+__all__ = ["PhraseLineDetector"]
+
+
+@dataclass(frozen=True)
+class PhraseLineDetector(Detector):
+    """Base: subclasses set ``family`` (the pack section) and ``kind`` (the reason prefix)."""
+
+    family: ClassVar[str] = ""
+    kind: ClassVar[str] = ""
+
+    languages: tuple[str, ...] = (ALL,)
+    #: A line starting with a family phrase is noise up to this many words.
+    prefix_max_words: int = 25
+    #: A line containing a family phrase is noise up to this many words...
+    contains_max_words: int = 40
+    #: ...anywhere when it has at most this many words, else only in the edge zones.
+    contains_anywhere_words: int = 12
+    head_share: float = 0.15
+    tail_share: float = 0.3
+    confidence: float = 0.9
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        langs = self.languages
+        line_re = matcher(self.family, "line", "line", langs)
+        prefix_re = matcher(self.family, "prefix", "prefix", langs)
+        contains_re = matcher(self.family, "contains", "contains", langs)
+        for i, b in enumerate(doc.blocks):
+            n = b.norm
+            if line_re is not None and line_re.match(n):
+                yield self.remove(b, f"{self.kind}.line", self.confidence)
+            elif prefix_re is not None and b.words <= self.prefix_max_words and prefix_re.match(n):
+                yield self.remove(b, f"{self.kind}.prefix", self.confidence)
+            elif (
+                contains_re is not None
+                and b.words <= self.contains_max_words
+                and contains_re.search(n)
+                and (
+                    b.words <= self.contains_anywhere_words
+                    or in_edge_zone(doc, i, self.head_share, self.tail_share)
+                )
+            ):
+                yield self.remove(b, f"{self.kind}.phrase", self.confidence * 0.95)
+
+
+@register
+@dataclass(frozen=True)
+class ReadMore(PhraseLineDetector):
+    name = "read_more"
+    family = "read_more"
+    kind = "read_more"
+    summary = "Read-more / see-also / click-here lines pointing to other pages."
+    prefix_max_words: int = 25
+
+
+@register
+@dataclass(frozen=True)
+class Newsletter(PhraseLineDetector):
+    name = "newsletter"
+    family = "newsletter"
+    kind = "newsletter"
+    summary = "Newsletter, subscription, paywall, login and donation prompts."
+    contains_anywhere_words: int = 10
+
+
+@register
+@dataclass(frozen=True)
+class Share(PhraseLineDetector):
+    name = "share"
+    family = "share"
+    kind = "share"
+    summary = "Share buttons, follow-us lines and social handles."
+
+
+@register
+@dataclass(frozen=True)
+class CookieNotice(PhraseLineDetector):
+    name = "cookie_notice"
+    family = "cookie_notice"
+    kind = "cookie_notice"
+    summary = "Cookie, consent and privacy banners."
+    contains_max_words: int = 80
+    contains_anywhere_words: int = 40
+
+
+@register
+@dataclass(frozen=True)
+class Copyright(PhraseLineDetector):
+    name = "copyright"
+    family = "copyright"
+    kind = "copyright"
+    summary = "Copyright, reprint and licence footers."
+    contains_anywhere_words: int = 10
+
+
+@register
+@dataclass(frozen=True)
+class Tags(PhraseLineDetector):
+    name = "tags"
+    family = "tags"
+    kind = "tags"
+    summary = "Tag, topic and category lists."
+    prefix_max_words: int = 60

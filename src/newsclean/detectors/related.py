@@ -1,0 +1,96 @@
+"""Related-links zones: a recirculation header and the teaser headlines under it.
+
+"You May Also Like" / "Related Articles" / "More from X" / "DON'T MISS", followed by
+teasers: short lines without a closing period, teasers cut off with "…", list items, lines
+ending in a bracketed tag ("[VIDEO]"). The whole run goes. Without a header, a run of
+headline-like list items after the article's last paragraph is a related list too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..detector import Detector
+from ..document import Block, Document, is_prose
+from ..phrases import ALL, matcher
+from ..registry import register
+from ..removal import Removal
+
+__all__ = ["RelatedLinksDetector"]
+
+_TAG_END = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*\|?$")
+
+
+@register
+@dataclass(frozen=True)
+class RelatedLinksDetector(Detector):
+    name = "related_links"
+    summary = "A related-links header and the run of teaser headlines below it."
+
+    languages: tuple[str, ...] = (ALL,)
+    header_max_words: int = 8
+    teaser_max_words: int = 30
+    max_teasers: int = 40
+    #: Header-less related lists: at least this many headline-like list items at the end.
+    tail_list_min_items: int = 3
+    tail_list_min_words: int = 4
+    confidence: float = 0.9
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        line = matcher("related_links", "line", "line", self.languages)
+        prefix = matcher("related_links", "prefix", "prefix", self.languages)
+        blocks = doc.blocks
+        taken: set[int] = set()
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            is_header = b.words <= self.header_max_words and (
+                (line is not None and line.match(b.norm))
+                or (prefix is not None and not b.ends_sentence and prefix.match(b.norm))
+            )
+            if not is_header:
+                i += 1
+                continue
+            header = b.text
+            yield self.remove(b, "related_links.header", self.confidence)
+            taken.add(i)
+            j = i + 1
+            while j < len(blocks) and j - i <= self.max_teasers and self._teaser(blocks[j]):
+                yield self.remove(blocks[j], "related_links.teaser", self.confidence, header=header)
+                taken.add(j)
+                j += 1
+            i = j
+        yield from self._tail_list(doc, taken)
+
+    def _teaser(self, b: Block) -> bool:
+        if b.words > self.teaser_max_words or b.words == 0:
+            return False
+        return (not b.ends_sentence) or b.truncated or b.is_list_item or bool(_TAG_END.search(b.text))
+
+    def _tail_list(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
+        """Headline-like list items after the last prose paragraph, up to the end."""
+        blocks = doc.blocks
+        prose = doc.prose_indices
+        start = (prose[-1] + 1) if prose else len(blocks)
+        run: list[int] = []
+        for k in range(start, len(blocks)):
+            b = blocks[k]
+            if k in taken:
+                continue
+            if b.is_list_item and self._headline_item(b):
+                run.append(k)
+            elif run:
+                break
+        if len(run) >= self.tail_list_min_items and all(
+            k in taken or not is_prose(blocks[k]) for k in range(run[-1] + 1, len(blocks))
+        ):
+            for k in run:
+                yield self.remove(blocks[k], "related_links.tail_list", self.confidence * 0.9)
+
+    def _headline_item(self, b: Block) -> bool:
+        if not (self.tail_list_min_words <= b.words <= self.teaser_max_words):
+            return False
+        body = b.text.lstrip("-*•· ")
+        return bool(body) and (body[0].isupper() or body[0].isdigit())

@@ -1,0 +1,99 @@
+"""The headline: lift it into ``Article.title`` and remove its copies.
+
+Scrapers put the page headline on the first line, often twice. A first line is the
+headline when it is repeated verbatim just below, or when it has a headline's shape (a few
+words, no closing period, not a shouted label) *and* its content words reappear in the
+prose that follows. With an HTML title hint, any line equal to the hint is a copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..detector import Detector
+from ..document import Document, is_prose
+from ..registry import register
+from ..removal import Removal
+from ..shape import WORD_RE, closing_stripped
+
+__all__ = ["TitleDetector"]
+
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{1,60}$")
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD_RE.findall(text.casefold()))
+
+
+def _title_keys(hint: str) -> set[str]:
+    """The hint and the hint without a trailing " | Site Name" part."""
+    keys = {_key(hint)}
+    stripped = _SITE_SUFFIX.sub("", hint)
+    if stripped != hint:
+        keys.add(_key(stripped))
+    return {k for k in keys if k}
+
+
+@register
+@dataclass(frozen=True)
+class TitleDetector(Detector):
+    name = "title"
+    summary = "The headline at the top (lifted into Article.title) and its repeated copies."
+
+    min_words: int = 3
+    max_words: int = 30
+    #: How many blocks below the first one may hold its verbatim copy.
+    repeat_window: int = 3
+    #: Share of the headline's content words that must reappear in the next blocks.
+    min_overlap: float = 0.5
+    overlap_window: int = 8
+    #: Content words are at least this long (short words carry no topic).
+    content_word_len: int = 4
+    confidence: float = 0.85
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        blocks = doc.blocks
+        if not blocks:
+            return
+        if doc.title_hint:
+            keys = _title_keys(doc.title_hint)
+            for b in blocks:
+                if b.words <= self.max_words + 10 and _key(b.text) in keys:
+                    yield self.remove(b, "duplicate_title.copy", 0.95, title=doc.title_hint)
+            return
+        first = blocks[0]
+        if not self._headline_shaped(first.text, first.words):
+            return
+        key = _key(first.text)
+        copies = [
+            b for b in blocks[1 : 1 + self.repeat_window] if _key(b.text) == key
+        ]
+        if copies:
+            yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)
+            for c in copies:
+                yield self.remove(c, "duplicate_title.copy", 0.95, title=first.text)
+            return
+        if first.all_caps or first.is_list_item:
+            return
+        follow = blocks[1 : 1 + self.overlap_window]
+        if not any(is_prose(b) for b in follow[:3]):
+            return
+        if self._overlap(first.text, " ".join(b.text for b in follow)) >= self.min_overlap:
+            yield self.remove(first, "title.headline", self.confidence, title=first.text)
+
+    def _headline_shaped(self, text: str, words: int) -> bool:
+        if not (self.min_words <= words <= self.max_words):
+            return False
+        end = closing_stripped(text)[-1:]
+        if end in (".", ";", ",", ":", "。"):
+            return False
+        return "http" not in text and "@" not in text
+
+    def _overlap(self, title: str, rest: str) -> float:
+        rest_cf = rest.casefold()
+        words = [w for w in WORD_RE.findall(title.casefold()) if len(w) >= self.content_word_len]
+        if not words:
+            return 0.0
+        return sum(1 for w in words if w in rest_cf) / len(words)

@@ -1,0 +1,114 @@
+"""Blocks and documents: immutable views of the input that keep character offsets.
+
+A :class:`Block` is one non-blank line of the input (or one element of an HTML extraction)
+with its span ``[start, end)`` into :attr:`Document.source`. Detectors only ever read these
+objects; removals are spans of the same source, so every decision can be replayed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .shape import ends_sentence, is_all_caps, is_truncated, normalize, word_units
+
+__all__ = ["Block", "Document"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line (or HTML element) of the document, verbatim, with its offsets.
+
+    ``gap_before`` is True when a blank line (or a removed block) separates this block from
+    the previous one, so paragraph breaks survive cleaning.
+    """
+
+    index: int
+    line: int
+    start: int
+    end: int
+    text: str
+    gap_before: bool = False
+    kind: str = "line"
+    link_density: float = 0.0
+    dom_path: str = ""
+
+    @cached_property
+    def norm(self) -> str:
+        """The normalised form phrase packs match against (see :func:`shape.normalize`)."""
+        return normalize(self.text)
+
+    @cached_property
+    def words(self) -> int:
+        """Word count, CJK-aware."""
+        return word_units(self.text)
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        return ends_sentence(self.text)
+
+    @cached_property
+    def truncated(self) -> bool:
+        return is_truncated(self.text)
+
+    @cached_property
+    def all_caps(self) -> bool:
+        return is_all_caps(self.text)
+
+    @property
+    def is_list_item(self) -> bool:
+        """Starts with a list bullet ("- ", "* ", "• ") or came from an HTML <li>."""
+        return self.kind == "li" or self.text[:2] in ("- ", "* ", "• ", "· ")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The source text and the blocks still in play.
+
+    ``title_hint`` comes from HTML metadata (or from an earlier pass that lifted the headline);
+    ``meta`` holds what the front-end knew (url, language, site name...).
+    """
+
+    source: str
+    blocks: tuple[Block, ...]
+    title_hint: str | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def replace_blocks(self, blocks: tuple[Block, ...], title_hint: str | None) -> Document:
+        return Document(self.source, blocks, title_hint, self.meta)
+
+    @cached_property
+    def total_words(self) -> int:
+        return sum(b.words for b in self.blocks)
+
+    @cached_property
+    def prose_indices(self) -> tuple[int, ...]:
+        """Positions of blocks that read as article prose: long and sentence-ended."""
+        return tuple(i for i, b in enumerate(self.blocks) if is_prose(b))
+
+    def words_after(self, i: int) -> int:
+        """Words in blocks strictly after position ``i``."""
+        return self._suffix_words[i + 1] if i + 1 < len(self._suffix_words) else 0
+
+    def words_before(self, i: int) -> int:
+        return self.total_words - self._suffix_words[i]
+
+    @cached_property
+    def _suffix_words(self) -> tuple[int, ...]:
+        acc = [0] * (len(self.blocks) + 1)
+        for i in range(len(self.blocks) - 1, -1, -1):
+            acc[i] = acc[i + 1] + self.blocks[i].words
+        return tuple(acc)
+
+
+#: A block with at least this many words that ends like a sentence counts as prose.
+PROSE_MIN_WORDS = 12
+
+
+def is_prose(b: Block) -> bool:
+    """Article-like text: a real sentence of some length, not a label or teaser."""
+    return b.words >= PROSE_MIN_WORDS and b.ends_sentence and not b.truncated

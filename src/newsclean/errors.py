@@ -1,0 +1,39 @@
+"""The exceptions newsclean raises: one tree, so callers can catch ``NewscleanError``."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DecodeError",
+    "ExtractionError",
+    "InputTooLargeError",
+    "NewscleanError",
+    "UnknownDetectorError",
+]
+
+
+class NewscleanError(Exception):
+    """Base class of every error newsclean raises on purpose."""
+
+
+class ConfigError(NewscleanError, ValueError):
+    """A pipeline configuration is malformed (unknown key, wrong type, bad value)."""
+
+
+class UnknownDetectorError(ConfigError, KeyError):
+    """A detector name is not in the registry (built-ins or entry points)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else "unknown detector"
+
+
+class InputTooLargeError(NewscleanError, ValueError):
+    """The input is larger than the configured ``max_input_chars`` / ``max_input_bytes``."""
+
+
+class DecodeError(NewscleanError, ValueError):
+    """Bytes could not be decoded as text in any plausible encoding."""
+
+
+class ExtractionError(NewscleanError):
+    """The HTML front-end failed on a page (malformed beyond repair, binary data...)."""

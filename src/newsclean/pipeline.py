@@ -1,0 +1,271 @@
+"""The pipeline: run detectors, resolve overlaps, apply, and repeat until nothing changes.
+
+Running to a fixed point is what makes cleaning idempotent (ftfy's lesson): when a pass
+proposes nothing, running again on the output proposes nothing either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import registry
+from .config import PipelineConfig, StepConfig
+from .detector import Detector
+from .document import Block, Document
+from .errors import ConfigError, InputTooLargeError
+from .removal import Article, Removal, assemble
+from .segment import segment
+
+__all__ = ["Pipeline"]
+
+#: Inputs longer than this many characters are refused (see ``Pipeline(max_input_chars=)``).
+DEFAULT_MAX_INPUT_CHARS = 64_000_000
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An ordered set of configured detectors. Immutable and picklable.
+
+    Build one from a config (``Pipeline.from_config``), or start from the default and edit:
+    ``Pipeline.default().remove("dateline").add("my_detector", after="comments")``.
+    """
+
+    config: PipelineConfig = PipelineConfig()
+    max_input_chars: int = DEFAULT_MAX_INPUT_CHARS
+
+    def __post_init__(self) -> None:
+        # Instantiate now so a bad config fails at construction, not on the first document.
+        object.__setattr__(self, "_steps", tuple(self._build()))
+
+    def _build(self) -> Iterable[Detector]:
+        seen: set[str] = set()
+        for step in self.config.detectors:
+            if step.name in seen:
+                raise ConfigError(f"detector {step.name!r} appears twice in the pipeline")
+            seen.add(step.name)
+            cls = registry.get(step.name)
+            if step.enabled:
+                yield cls.from_config(step.config)
+
+    # -- construction --------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Pipeline:
+        return cls()
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig | Mapping[str, Any] | str) -> Pipeline:
+        """From a :class:`PipelineConfig`, a plain dict, or TOML text."""
+        if isinstance(config, str):
+            config = PipelineConfig.from_toml(config)
+        elif not isinstance(config, PipelineConfig):
+            config = PipelineConfig.from_dict(config)
+        return cls(config)
+
+    @classmethod
+    def empty(cls) -> Pipeline:
+        """A pipeline with no detectors: returns its input's blocks unchanged."""
+        return cls(PipelineConfig(detectors=()))
+
+    @property
+    def names(self) -> list[str]:
+        """Names of the enabled detectors, in order."""
+        return [d.name for d in self.detectors]
+
+    @property
+    def detectors(self) -> tuple[Detector, ...]:
+        steps: tuple[Detector, ...] = getattr(self, "_steps")
+        return steps
+
+    def _with_steps(self, steps: Sequence[StepConfig]) -> Pipeline:
+        return Pipeline(replace(self.config, detectors=tuple(steps)), self.max_input_chars)
+
+    def add(
+        self,
+        name: str,
+        config: Mapping[str, Any] | None = None,
+        *,
+        before: str | None = None,
+        after: str | None = None,
+    ) -> Pipeline:
+        """A new pipeline with detector ``name`` inserted (at the end by default)."""
+        steps = list(self.config.detectors)
+        new = StepConfig(name, True, dict(config or {}))
+        if before is not None and after is not None:
+            raise ConfigError("give before= or after=, not both")
+        anchor = before if before is not None else after
+        if anchor is None:
+            steps.append(new)
+        else:
+            idx = self._index(anchor)
+            steps.insert(idx if before is not None else idx + 1, new)
+        return self._with_steps(steps)
+
+    def remove(self, name: str) -> Pipeline:
+        steps = list(self.config.detectors)
+        del steps[self._index(name)]
+        return self._with_steps(steps)
+
+    def configure(self, name: str, **options: Any) -> Pipeline:
+        """A new pipeline where detector ``name`` has ``options`` merged into its config."""
+        steps = list(self.config.detectors)
+        i = self._index(name)
+        steps[i] = StepConfig(name, steps[i].enabled, {**steps[i].config, **options})
+        return self._with_steps(steps)
+
+    def disable(self, *names: str) -> Pipeline:
+        steps = list(self.config.detectors)
+        for n in names:
+            i = self._index(n)
+            steps[i] = StepConfig(n, False, steps[i].config)
+        return self._with_steps(steps)
+
+    def _index(self, name: str) -> int:
+        for i, s in enumerate(self.config.detectors):
+            if s.name == name:
+                return i
+        raise ConfigError(f"detector {name!r} is not in this pipeline: {[s.name for s in self.config.detectors]}")
+
+    # -- running -------------------------------------------------------------------------
+    def clean(self, text: str) -> str:
+        return self.analyze(text).text
+
+    def analyze(
+        self,
+        text: str,
+        *,
+        title_hint: str | None = None,
+        meta: Mapping[str, str] | None = None,
+        blocks: tuple[Block, ...] | None = None,
+        disable: Iterable[str] = (),
+    ) -> Article:
+        """Clean ``text`` (or the given ``blocks`` of it) and explain every removal."""
+        if not isinstance(text, str):
+            raise TypeError(f"expected str, got {type(text).__name__}; use clean_html for bytes")
+        if len(text) > self.max_input_chars:
+            raise InputTooLargeError(
+                f"input has {len(text)} characters; the limit is {self.max_input_chars} "
+                "(Pipeline(max_input_chars=...))"
+            )
+        off = set(disable)
+        unknown = off - {d.name for d in self.detectors}
+        if unknown:
+            raise ConfigError(f"cannot disable {sorted(unknown)}: not in the pipeline")
+        detectors = [d for d in self.detectors if d.name not in off and d.stage == "detect"]
+        revisers = [d for d in self.detectors if d.name not in off and d.stage == "revise"]
+        order = {d.name: i for i, d in enumerate(self.detectors)}
+
+        all_blocks = blocks if blocks is not None else segment(text)
+        doc = Document(text, all_blocks, title_hint, dict(meta or {}))
+        accepted: list[Removal] = []
+        title = title_hint
+        for _ in range(self.config.max_passes):
+            if not doc.blocks:
+                break
+            proposals: list[Removal] = []
+            for det in detectors:
+                proposals.extend(det.detect(doc))
+            chosen = _resolve(proposals, order)
+            if revisers:
+                flagged = _flags(doc, chosen)
+                extra: list[Removal] = []
+                for rev in revisers:
+                    extra.extend(rev.revise(doc, flagged))
+                chosen.extend(_resolve([r for r in extra if not _overlaps_any(r, chosen)], order))
+            if not chosen:
+                break
+            accepted.extend(chosen)
+            if title is None:
+                lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
+                if lifted:
+                    title = lifted[0].data.get("title", lifted[0].text)
+            doc = doc.replace_blocks(_remaining(doc, chosen), title)
+
+        accepted.sort(key=lambda r: (r.start, r.end))
+        accepted = self._guard(all_blocks, accepted)
+        if title_hint is None:
+            lifted = [r for r in accepted if r.kind == "title"]
+            title = lifted[0].data.get("title", lifted[0].text) if lifted else None
+        source = next((r.data["source"] for r in accepted if "source" in r.data), None)
+        body = assemble(text, all_blocks, accepted)
+        return Article(body, text, tuple(accepted), title, source, dict(meta or {}))
+
+    def _guard(self, blocks: Sequence[Block], removals: list[Removal]) -> list[Removal]:
+        """Never let low-confidence evidence empty a real document."""
+        if not removals:
+            return removals
+        total = sum(b.words for b in blocks)
+        if total < self.config.guard_min_words:
+            return removals
+        if _kept_words(blocks, removals) == 0:
+            return [r for r in removals if r.confidence >= self.config.guard_confidence]
+        return removals
+
+
+def _kept_words(blocks: Sequence[Block], removals: Sequence[Removal]) -> int:
+    whole = {(r.start, r.end) for r in removals}
+    return sum(b.words for b in blocks if (b.start, b.end) not in whole)
+
+
+def _overlaps_any(r: Removal, chosen: Sequence[Removal]) -> bool:
+    return any(c.line == r.line and c.start < r.end and r.start < c.end for c in chosen)
+
+
+def _resolve(proposals: list[Removal], order: Mapping[str, int]) -> list[Removal]:
+    """Keep non-overlapping proposals: highest confidence first, then pipeline order."""
+    if not proposals:
+        return []
+    by_line: dict[int, list[Removal]] = {}
+    for p in proposals:
+        by_line.setdefault(p.line, []).append(p)
+    out: list[Removal] = []
+    for group in by_line.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        group.sort(key=lambda r: (-r.confidence, order.get(r.detector, 1 << 30), r.start))
+        kept: list[Removal] = []
+        for r in group:
+            if all(r.end <= k.start or k.end <= r.start for k in kept):
+                kept.append(r)
+        out.extend(kept)
+    return out
+
+
+def _flags(doc: Document, chosen: Sequence[Removal]) -> list[Removal | None]:
+    """Per block position: the removal that takes the whole block, if any."""
+    whole = {(r.start, r.end): r for r in chosen}
+    return [whole.get((b.start, b.end)) for b in doc.blocks]
+
+
+def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[Block, ...]:
+    cuts: dict[int, list[Removal]] = {}
+    for r in chosen:
+        cuts.setdefault(r.line, []).append(r)
+    out: list[Block] = []
+    for b in doc.blocks:
+        rs = cuts.get(b.line)
+        if not rs:
+            out.append(b)
+            continue
+        # Detectors cut glued fragments at a block's start or end; if a cut ever leaves two
+        # pieces, the longest goes on to the next pass.
+        spans = sorted((r.start, r.end) for r in rs if r.start < b.end and r.end > b.start)
+        pieces: list[tuple[int, int]] = []
+        pos = b.start
+        for s, e in spans:
+            if s > pos:
+                pieces.append((pos, s))
+            pos = max(pos, e)
+        if pos < b.end:
+            pieces.append((pos, b.end))
+        pieces = [(s, e) for s, e in pieces if doc.source[s:e].strip()]
+        if not pieces:
+            continue
+        s, e = max(pieces, key=lambda p: p[1] - p[0])
+        raw = doc.source[s:e]
+        s += len(raw) - len(raw.lstrip())
+        e -= len(raw) - len(raw.rstrip())
+        out.append(replace(b, start=s, end=e, text=doc.source[s:e]))
+    return tuple(out)

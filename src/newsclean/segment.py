@@ -1,0 +1,49 @@
+"""Plain text to blocks: every non-blank line is a block, offsets into the input kept."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Block, Document
+
+__all__ = ["segment", "to_document"]
+
+# Line breaks we honour: \r\n, lone \r, \n, and the Unicode line/paragraph separators.
+_LINE_RE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)")
+_STRIP = " \t\f\v\u00a0\u200b\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\x00"
+
+
+def segment(text: str) -> tuple[Block, ...]:
+    """Split ``text`` into line blocks with exact offsets; blank lines only set ``gap_before``.
+
+    Leading and trailing whitespace of a line is not part of its block, so the kept text is
+    the line verbatim minus its indentation.
+    """
+    blocks: list[Block] = []
+    gap = False
+    line_no = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _LINE_RE.match(text, pos)
+        assert m is not None  # the pattern matches the empty string
+        end_with_break = m.end()
+        content = m.group(0).rstrip("\r\n\u2028\u2029")
+        c_end = pos + len(content)
+        lead = len(content) - len(content.lstrip(_STRIP))
+        s = pos + lead
+        e = c_end - (len(content) - len(content.rstrip(_STRIP))) if content.strip(_STRIP) else s
+        if e > s:
+            blocks.append(Block(len(blocks), line_no, s, e, text[s:e], gap_before=gap and bool(blocks)))
+            gap = False
+        else:
+            gap = True
+        line_no += 1
+        if end_with_break == pos:  # empty match at end of text
+            break
+        pos = end_with_break
+    return tuple(blocks)
+
+
+def to_document(text: str, title_hint: str | None = None) -> Document:
+    return Document(text, segment(text), title_hint)

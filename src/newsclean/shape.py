@@ -1,0 +1,99 @@
+"""Language-light measurements of a line's *shape*: length, ending, case, digits.
+
+Detectors lean on these before phrases, because the shape of noise (short, unpunctuated,
+link-like, all digits) is the same in every language. All functions are O(len(text)).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "CJK_CHARS_PER_WORD",
+    "closing_stripped",
+    "ends_sentence",
+    "is_all_caps",
+    "is_truncated",
+    "normalize",
+    "word_units",
+]
+
+WORD_RE = re.compile(r"\w+")
+_DIGITS_RE = re.compile(r"\d+")
+_SPACE_RE = re.compile(r"\s+")
+# Leading/trailing decoration that never changes what a line *says*: bullets, brackets,
+# pipes, dashes, quotes, arrows.
+_EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘’„:;,/\\_=~#"
+_CLOSERS = "\"'”’»)]}›」』】"
+_SENTENCE_END = ".!?…。！？؟।"
+_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+
+#: A run of CJK / kana / hangul characters has no spaces; count this many characters as one word.
+CJK_CHARS_PER_WORD = 2
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+
+
+def word_units(text: str) -> int:
+    """Number of words, counting unspaced CJK text by characters (see ``CJK_CHARS_PER_WORD``)."""
+    n = 0
+    for tok in WORD_RE.findall(text):
+        if _is_cjk(tok[0]) or _is_cjk(tok[-1]):
+            n += max(1, len(tok) // CJK_CHARS_PER_WORD)
+        else:
+            n += 1
+    return n
+
+
+def normalize(text: str) -> str:
+    """Straight-quoted, single-spaced, digits as ``#``, edge decoration stripped; case kept.
+
+    Phrase packs are matched case-insensitively against this form, so one phrase covers
+    "Read More »", "[ READ MORE ]" and "- read more". Case is kept so that a phrase glued to
+    the next word ("Previous articleOther") can still be told apart by the capital letter.
+    """
+    t = text.translate(_QUOTE_MAP)
+    t = _SPACE_RE.sub(" ", t)
+    t = _DIGITS_RE.sub("#", t)
+    return t.strip(_EDGE_JUNK)
+
+
+def closing_stripped(text: str) -> str:
+    """The text without trailing whitespace and closing quotes/brackets."""
+    return text.rstrip().rstrip(_CLOSERS).rstrip()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence (period, !, ?, ellipsis, CJK full stop)."""
+    t = closing_stripped(text)
+    return bool(t) and t[-1] in _SENTENCE_END
+
+
+def is_truncated(text: str) -> bool:
+    """True for teaser text cut short by the site: it ends in an ellipsis."""
+    t = closing_stripped(text)
+    return t.endswith(("…", "...")) and not t.endswith("....")
+
+
+def is_all_caps(text: str) -> bool:
+    """True when the line has letters and none of them is lower case (a kicker or label)."""
+    has_upper = False
+    for ch in text:
+        if ch.isalpha():
+            if ch.islower():
+                return False
+            if ch.isupper():
+                has_upper = True
+    return has_upper
+
+
+def letter_share(text: str) -> float:
+    """Share of characters that are letters (Unicode category L*)."""
+    if not text:
+        return 0.0
+    n = sum(1 for ch in text if unicodedata.category(ch)[0] == "L")
+    return n / len(text)
