@@ -8,12 +8,15 @@ objects; removals are spans of the same source, so every decision can be replaye
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .shape import ends_sentence, is_all_caps, is_truncated, normalize, word_units
 
 __all__ = ["Block", "Document"]
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class Block:
     def norm(self) -> str:
         """The normalised form phrase packs match against (see :func:`shape.normalize`)."""
         return normalize(self.text)
+
+    @cached_property
+    def wordset(self) -> frozenset[str]:
+        """The casefolded letter-words of the line (anchors for phrase pre-checks)."""
+        return frozenset(_LETTERS.findall(self.text.casefold()))
 
     @cached_property
     def words(self) -> int:

@@ -5,9 +5,10 @@ match modes. Phrases are literals written naturally; they are normalised like bl
 (:func:`~newsclean.shape.normalize`: straight quotes, single spaces, digits as ``#``) and
 matched case-insensitively:
 
-- ``line``: the whole normalised line is the phrase;
-- ``prefix``: the line starts with the phrase, followed by a non-letter, the end, or an
-  upper-case letter (so glued text like "Previous articleOther voices" still matches);
+- ``line``: the whole normalised line is the phrase (trailing ":", "...", "!" allowed);
+- ``prefix``: the line starts with the phrase, followed by a non-letter or the end;
+- ``glued_prefix``: as ``prefix``, but an upper-case letter may follow directly, for text a
+  scraper glued together ("Previous articleOther voices");
 - ``contains``: the phrase occurs anywhere, on word boundaries.
 
 Patterns are alternations of escaped literals, so matching is linear in the line length.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -27,12 +29,12 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["ALL", "available_languages", "load_pack", "matcher", "phrases"]
+__all__ = ["ALL", "PhraseSearch", "available_languages", "load_pack", "matcher", "phrases", "searcher"]
 
 #: Use every pack that ships (phrases rarely collide across languages).
 ALL = "*"
-MODES = ("line", "prefix", "contains")
-_BOUNDARY_AFTER = r"(?=$|[^\w]|(?-i:[A-Z]))"
+MODES = ("line", "prefix", "glued_prefix", "contains")
+_GLUED_BOUNDARY = r"(?=$|[^\w]|(?-i:[A-Z]))"
 
 
 @lru_cache(maxsize=None)
@@ -85,11 +87,55 @@ def matcher(
         return None
     alt = "|".join(re.escape(p) for p in items)
     if mode == "line":
-        pat = rf"^(?:{alt})$"
+        pat = rf"^(?:{alt})[\s:.…!]{{0,4}}$"
     elif mode == "prefix":
-        pat = rf"^(?:{alt}){_BOUNDARY_AFTER}"
+        pat = rf"^(?:{alt})(?!\w)"
+    elif mode == "glued_prefix":
+        pat = rf"^(?:{alt}){_GLUED_BOUNDARY}"
     elif mode == "contains":
         pat = rf"(?<!\w)(?:{alt})(?!\w)"
     else:
         raise ValueError(f"unknown match mode {mode!r}; expected one of {MODES}")
     return re.compile(pat, re.IGNORECASE)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class PhraseSearch:
+    """``contains`` matching with a cheap pre-check.
+
+    Scanning a long alternation at every position of every line is the slowest thing a
+    cleaner can do in Python. Each phrase has an *anchor* (its longest word): the pattern only
+    runs when the line's word set holds an anchor. Phrases without letters ("©") are tested
+    as plain substrings.
+    """
+
+    pattern: re.Pattern[str]
+    anchors: frozenset[str]
+    literals: tuple[str, ...]
+
+    def search(self, norm: str, words: frozenset[str]) -> bool:
+        if self.literals and any(lit in norm for lit in self.literals):
+            return True
+        if self.anchors.isdisjoint(words):
+            return False
+        return self.pattern.search(norm) is not None
+
+
+@lru_cache(maxsize=None)
+def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> PhraseSearch | None:
+    """A :class:`PhraseSearch` for one family/key, or None if the list is empty."""
+    pattern = matcher(family, key, "contains", languages)
+    if pattern is None:
+        return None
+    anchors: set[str] = set()
+    literals: list[str] = []
+    for p in phrases(family, key, languages):
+        words = _WORD.findall(p.casefold())
+        if words:
+            anchors.add(max(words, key=len))
+        else:
+            literals.append(p)
+    return PhraseSearch(pattern, frozenset(anchors), tuple(literals))

@@ -25,6 +25,8 @@ _SPACE_RE = re.compile(r"\s+")
 # Leading/trailing decoration that never changes what a line *says*: bullets, brackets,
 # pipes, dashes, quotes, arrows.
 _EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘’„:;,/\\_=~#"
+# A trailing colon is kept: "More:" announces links, "More than..." does not.
+_TRAIL_JUNK = _EDGE_JUNK.replace(":", "")
 _CLOSERS = "\"'”’»)]}›」』】"
 _SENTENCE_END = ".!?…。！？؟।"
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
@@ -33,20 +35,19 @@ _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„
 CJK_CHARS_PER_WORD = 2
 
 
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 def word_units(text: str) -> int:
     """Number of words, counting unspaced CJK text by characters (see ``CJK_CHARS_PER_WORD``)."""
-    n = 0
-    for tok in WORD_RE.findall(text):
-        if _is_cjk(tok[0]) or _is_cjk(tok[-1]):
-            n += max(1, len(tok) // CJK_CHARS_PER_WORD)
-        else:
-            n += 1
-    return n
+    n = len(WORD_RE.findall(text))
+    if text.isascii():
+        return n
+    runs = _CJK_RUN.findall(text)
+    if not runs:
+        return n
+    # Each CJK run was counted as (part of) one token; count it by characters instead.
+    return max(1, n - len(runs) + sum(max(1, len(r) // CJK_CHARS_PER_WORD) for r in runs))
 
 
 def normalize(text: str) -> str:
@@ -59,7 +60,7 @@ def normalize(text: str) -> str:
     t = text.translate(_QUOTE_MAP)
     t = _SPACE_RE.sub(" ", t)
     t = _DIGITS_RE.sub("#", t)
-    return t.strip(_EDGE_JUNK)
+    return t.lstrip(_EDGE_JUNK).rstrip(_TRAIL_JUNK)
 
 
 def closing_stripped(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher
+from ..phrases import ALL, matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_tail_zone
@@ -32,6 +32,8 @@ class CommentsDetector(Detector):
 
     languages: tuple[str, ...] = (ALL,)
     header_max_words: int = 14
+    #: "6 thoughts on “<the whole headline>”" is longer than a bare header.
+    titled_header_max_words: int = 40
     #: Words of article that must precede a header before we cut the rest.
     min_words_before: int = 20
     #: A vague header cuts only if at most this share of the words follows it.
@@ -42,15 +44,17 @@ class CommentsDetector(Detector):
     def detect(self, doc: Document) -> Iterable[Removal]:
         header = matcher("comments", "header", "line", self.languages)
         header_prefix = matcher("comments", "header_prefix", "prefix", self.languages)
-        form = matcher("comments", "form", "contains", self.languages)
+        form = searcher("comments", "form", self.languages)
         blocks = doc.blocks
         cut = len(blocks)
         for i, b in enumerate(blocks):
-            if b.words > self.header_max_words or doc.words_before(i) < self.min_words_before:
+            if b.words > self.titled_header_max_words or doc.words_before(i) < self.min_words_before:
                 continue
             n = b.norm
             strong = header_prefix is not None and header_prefix.match(n) is not None
-            line_hit = header is not None and header.match(n) is not None
+            line_hit = (
+                b.words <= self.header_max_words and header is not None and header.match(n) is not None
+            )
             if not (strong or line_hit):
                 continue
             if line_hit and n.casefold() in _WEAK_HEADERS and not in_tail_zone(doc, i, self.weak_tail_share):
@@ -63,5 +67,5 @@ class CommentsDetector(Detector):
         if form is None:
             return
         for b in blocks[:cut]:
-            if b.words <= self.form_max_words and form.search(b.norm):
+            if b.words <= self.form_max_words and form.search(b.norm, b.wordset):
                 yield self.remove(b, "comments.form", self.confidence)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher
+from ..phrases import ALL, matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
@@ -82,13 +82,13 @@ class BylineDetector(PhraseLineDetector):
     family = "byline"
     kind = "byline"
     summary = "Bylines, reporting credits, author bios and contact lines."
-    prefix_max_words: int = 12
+    prefix_max_words: int = 20
     contains_max_words: int = 45
     contains_anywhere_words: int = 20
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         prefix = matcher(self.family, "prefix", "prefix", self.languages)
-        contains = matcher(self.family, "contains", "contains", self.languages)
+        contains = searcher(self.family, "contains", self.languages)
         for i, b in enumerate(doc.blocks):
             n = b.norm
             if prefix is not None and b.words <= self.prefix_max_words and prefix.match(n):
@@ -99,7 +99,7 @@ class BylineDetector(PhraseLineDetector):
             elif (
                 contains is not None
                 and b.words <= self.contains_max_words
-                and contains.search(n)
+                and contains.search(n, b.wordset)
                 and (b.words <= self.contains_anywhere_words or in_edge_zone(doc, i, 0.15, 0.3))
             ):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)
@@ -114,27 +114,37 @@ def _names_follow(text: str) -> bool:
 
 @register
 @dataclass(frozen=True)
-class PhotoCreditDetector(PhraseLineDetector):
+class PhotoCreditDetector(Detector):
     name = "photo_credit"
-    family = "photo_credit"
-    kind = "caption"
-    summary = "Photo credits and captions that name an agency or a credit label."
-    prefix_max_words: int = 40
-    contains_max_words: int = 45
-    contains_anywhere_words: int = 45
+    summary = "Photo credits: 'Photo: X/AP', captions ending '(Image: GETTY)' or '.Reuters'."
+
+    languages: tuple[str, ...] = (ALL,)
+    prefix_max_words: int = 25
+    caption_max_words: int = 45
+    confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        yield from super().detect(doc)
-        suffix = matcher(self.family, "suffix", "line", self.languages)
-        if suffix is None:
-            return
+        prefix = matcher("photo_credit", "prefix", "prefix", self.languages)
+        trailing = matcher("photo_credit", "trailing", "prefix", self.languages)
+        suffix = matcher("photo_credit", "suffix", "line", self.languages)
         for b in doc.blocks:
-            # "...outside a co-working space in New York.Reuters": agency glued after a caption.
-            if b.words > self.contains_max_words:
+            if b.words > self.caption_max_words:
                 continue
-            m = _GLUED_AGENCY.search(b.text)
-            if m and suffix.match(m.group(1)):
+            if prefix is not None and b.words <= self.prefix_max_words and prefix.match(b.norm):
+                yield self.remove(b, "caption.credit", self.confidence)
+                continue
+            # "(Image: GETTY)" / "(credit: NASA/Jude Guidry)" closing a caption.
+            m = _BRACKET_END.search(b.text)
+            inner = m.group(1).strip() if m else ""
+            # A credit is labelled ("Image: ...") or names an agency as a proper noun.
+            if m and trailing is not None and trailing.match(inner) and (":" in inner or inner[0].isupper()):
+                yield self.remove(b, "caption.bracket_credit", self.confidence * 0.95)
+                continue
+            # "...outside a co-working space in New York.Reuters": agency glued after a caption.
+            g = _GLUED_AGENCY.search(b.text)
+            if g and suffix is not None and suffix.match(g.group(1)):
                 yield self.remove(b, "caption.agency_suffix", self.confidence * 0.9)
 
 
-_GLUED_AGENCY = re.compile(r"[.)](?:\s?Photo:\s?)?([A-Z][\w ]{1,20})$")
+_BRACKET_END = re.compile(r"\(([^()]{1,60})\)\s*\|?\s*$")
+_GLUED_AGENCY = re.compile(r"[a-z][.)]([A-Z][\w ]{1,20})$")

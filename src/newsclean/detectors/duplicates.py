@@ -2,7 +2,8 @@
 
 Pull quotes, summaries and captions repeat body sentences; scrapers repeat headers. The
 first copy stays, later copies go. Short lines (labels like "Ingredients") may repeat
-legitimately, so only blocks of ``min_words`` or more count.
+legitimately (list items, recipe steps, repeated slogans), so only blocks of ``min_words``
+or more count.
 """
 
 from __future__ import annotations
@@ -22,18 +23,27 @@ __all__ = ["DuplicateBlockDetector"]
 @dataclass(frozen=True)
 class DuplicateBlockDetector(Detector):
     name = "duplicate_block"
-    summary = "Later verbatim copies of an earlier block (pull quotes, repeated headers)."
+    summary = "A block repeated once later in the text (pull quote, repeated header)."
 
-    min_words: int = 5
+    min_words: int = 8
+    #: Systematic repetition (a questionnaire per interviewee, a meal plan, a page printed
+    #: twice) is structure, not noise: only texts with at most this many repeated blocks,
+    #: each seen exactly twice, are touched.
+    max_repeated: int = 2
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        seen: set[str] = set()
-        for b in doc.blocks:
+        seen: dict[str, int] = {}
+        later: list[tuple[str, int]] = []
+        for i, b in enumerate(doc.blocks):
             if b.words < self.min_words:
                 continue
             key = b.norm.casefold()
             if key in seen:
-                yield self.remove(b, "duplicate.repeat", self.confidence)
-            else:
-                seen.add(key)
+                later.append((key, i))
+            seen[key] = seen.get(key, 0) + 1
+        if not later or len({k for k, _ in later}) > self.max_repeated:
+            return
+        for key, i in later:
+            if seen[key] == 2:
+                yield self.remove(doc.blocks[i], "duplicate.repeat", self.confidence)

@@ -30,7 +30,7 @@ class NavigationDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        prefix = matcher("navigation", "prefix", "prefix", self.languages)
+        prefix = matcher("navigation", "prefix", "glued_prefix", self.languages)
         line = matcher("navigation", "line", "line", self.languages)
         roots = matcher("navigation", "breadcrumb_root", "prefix", self.languages)
         for b in doc.blocks:

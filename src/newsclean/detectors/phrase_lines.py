@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher
+from ..phrases import ALL, matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_edge_zone
@@ -30,8 +30,10 @@ class PhraseLineDetector(Detector):
     kind: ClassVar[str] = ""
 
     languages: tuple[str, ...] = (ALL,)
-    #: A line starting with a family phrase is noise up to this many words.
+    #: A line starting with a family phrase is noise up to this many words...
     prefix_max_words: int = 25
+    #: ...anywhere when it has at most this many words, else only in the edge zones.
+    prefix_anywhere_words: int = 25
     #: A line containing a family phrase is noise up to this many words...
     contains_max_words: int = 40
     #: ...anywhere when it has at most this many words, else only in the edge zones.
@@ -44,17 +46,25 @@ class PhraseLineDetector(Detector):
         langs = self.languages
         line_re = matcher(self.family, "line", "line", langs)
         prefix_re = matcher(self.family, "prefix", "prefix", langs)
-        contains_re = matcher(self.family, "contains", "contains", langs)
+        contains_re = searcher(self.family, "contains", langs)
         for i, b in enumerate(doc.blocks):
             n = b.norm
             if line_re is not None and line_re.match(n):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
-            elif prefix_re is not None and b.words <= self.prefix_max_words and prefix_re.match(n):
+            elif (
+                prefix_re is not None
+                and b.words <= self.prefix_max_words
+                and prefix_re.match(n)
+                and (
+                    b.words <= self.prefix_anywhere_words
+                    or in_edge_zone(doc, i, self.head_share, self.tail_share)
+                )
+            ):
                 yield self.remove(b, f"{self.kind}.prefix", self.confidence)
             elif (
                 contains_re is not None
                 and b.words <= self.contains_max_words
-                and contains_re.search(n)
+                and contains_re.search(n, b.wordset)
                 and (
                     b.words <= self.contains_anywhere_words
                     or in_edge_zone(doc, i, self.head_share, self.tail_share)
@@ -81,6 +91,9 @@ class Newsletter(PhraseLineDetector):
     kind = "newsletter"
     summary = "Newsletter, subscription, paywall, login and donation prompts."
     contains_anywhere_words: int = 10
+    contains_max_words: int = 70
+    prefix_max_words: int = 12
+    prefix_anywhere_words: int = 8
 
 
 @register
@@ -111,6 +124,7 @@ class Copyright(PhraseLineDetector):
     kind = "copyright"
     summary = "Copyright, reprint and licence footers."
     contains_anywhere_words: int = 10
+    contains_max_words: int = 70
 
 
 @register

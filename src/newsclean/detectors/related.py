@@ -32,9 +32,12 @@ class RelatedLinksDetector(Detector):
     languages: tuple[str, ...] = (ALL,)
     header_max_words: int = 8
     teaser_max_words: int = 30
+    #: Prices and buttons ("$139.00", "Buy Now") end a run: teasers are headlines.
+    teaser_min_words: int = 3
     max_teasers: int = 40
-    #: Header-less related lists: at least this many headline-like list items at the end.
-    tail_list_min_items: int = 3
+    #: Header-less related lists: at least this many headline-like list items at the end
+    #: (0 = off; off by default because feature lists and rankings have the same shape).
+    tail_list_min_items: int = 0
     tail_list_min_words: int = 4
     confidence: float = 0.9
 
@@ -65,7 +68,7 @@ class RelatedLinksDetector(Detector):
         yield from self._tail_list(doc, taken)
 
     def _teaser(self, b: Block) -> bool:
-        if b.words > self.teaser_max_words or b.words == 0:
+        if not (self.teaser_min_words <= b.words <= self.teaser_max_words):
             return False
         return (not b.ends_sentence) or b.truncated or b.is_list_item or bool(_TAG_END.search(b.text))
 
@@ -83,7 +86,7 @@ class RelatedLinksDetector(Detector):
                 run.append(k)
             elif run:
                 break
-        if len(run) >= self.tail_list_min_items and all(
+        if self.tail_list_min_items and len(run) >= self.tail_list_min_items and all(
             k in taken or not is_prose(blocks[k]) for k in range(run[-1] + 1, len(blocks))
         ):
             for k in run:

@@ -43,7 +43,7 @@ class TitleDetector(Detector):
     summary = "The headline at the top (lifted into Article.title) and its repeated copies."
 
     min_words: int = 3
-    max_words: int = 30
+    max_words: int = 24
     #: How many blocks below the first one may hold its verbatim copy.
     repeat_window: int = 3
     #: Share of the headline's content words that must reappear in the next blocks.
@@ -87,9 +87,9 @@ class TitleDetector(Detector):
         if not (self.min_words <= words <= self.max_words):
             return False
         end = closing_stripped(text)[-1:]
-        if end in (".", ";", ",", ":", "。"):
+        if end in (".", "!", ";", ",", ":", "。", "！"):
             return False
-        return "http" not in text and "@" not in text
+        return not any(m in text for m in ("http", "www.", "@", ".com"))
 
     def _overlap(self, title: str, rest: str) -> float:
         rest_cf = rest.casefold()

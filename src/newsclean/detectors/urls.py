@@ -10,13 +10,13 @@ from ..detector import Detector
 from ..document import Document
 from ..registry import register
 from ..removal import Removal
+from ._zones import in_edge_zone
 
 __all__ = ["SymbolLineDetector", "UrlLineDetector"]
 
 _LINKISH = re.compile(
     r"(?:https?://|www\.)\S+"  # URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
-    r"|@\w{2,}"  # handle
     r"|(?:[\w-]+\.)+(?:com|org|net|co|uk|de|fr|io|news|info|gov|edu|ly|st|be|tv|me)(?:/\S*)?"
 )
 _CONNECTORS = re.compile(r"(?i)(?:and|or|at|on|&|\||,|;|/|·|•|-|–|—)")
@@ -28,25 +28,41 @@ _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 @dataclass(frozen=True)
 class UrlLineDetector(Detector):
     name = "url_line"
-    summary = "Lines made only of URLs, e-mail addresses or @handles (with at most a short label)."
+    summary = "Stray lines made only of URLs or e-mail addresses (with at most a short label)."
 
     max_label_words: int = 3
+    #: Link lists inside the body (shopping lists, references) are content: only lines near
+    #: the head or tail of the text go.
+    head_share: float = 0.1
+    tail_share: float = 0.15
+    #: A text with more link lines than this is a link list (content), not stray links.
+    max_link_lines: int = 3
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        for b in doc.blocks:
-            t = b.text
-            if "." not in t and "@" not in t:
-                continue
-            m = _LABEL.match(t)
-            if m and len(m.group(0).split()) <= self.max_label_words:
-                t = t[m.end():]
-            tokens = t.split()
-            if tokens and len(tokens) <= 12 and all(
-                _LINKISH.fullmatch(tok.strip("()[]<>.,;:\"'")) or _CONNECTORS.fullmatch(tok)
-                for tok in tokens
-            ) and any(_LINKISH.fullmatch(tok.strip("()[]<>.,;:\"'")) for tok in tokens):
-                yield self.remove(b, "url.bare", self.confidence)
+        hits = [i for i, b in enumerate(doc.blocks) if self._linkish(b.text)]
+        if len(hits) > self.max_link_lines:
+            return
+        for i in hits:
+            if in_edge_zone(doc, i, self.head_share, self.tail_share):
+                yield self.remove(doc.blocks[i], "url.bare", self.confidence)
+
+    def _linkish(self, t: str) -> bool:
+        if "." not in t and "@" not in t:
+            return False
+        m = _LABEL.match(t)
+        if m and len(m.group(0).split()) <= self.max_label_words:
+            t = t[m.end():]
+        tokens = t.split()
+        if not tokens or len(tokens) > 12:
+            return False
+        links = [bool(_LINKISH.fullmatch(tok.strip(_TOKEN_EDGE))) for tok in tokens]
+        return any(links) and all(
+            is_link or _CONNECTORS.fullmatch(tok) for tok, is_link in zip(tokens, links)
+        )
+
+
+_TOKEN_EDGE = "()[]<>.,;:\"'"
 
 
 @register

@@ -1,0 +1,10 @@
+"""``python -m newsclean``: the command line (see :mod:`newsclean.cli`)."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

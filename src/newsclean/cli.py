@@ -1,0 +1,346 @@
+"""The ``newsclean`` command line.
+
+::
+
+    newsclean clean [FILE|-] [--html|--text] [--json | --explain] [--config F] [--disable D]
+    newsclean batch IN -o OUT [-j N] [--text-field F | --html-field F] [--removals] [--resume]
+    newsclean detectors [--json]
+    newsclean config --default | --check FILE
+
+``clean`` prints the clean text on stdout. ``--explain`` also prints the removal report, on
+**stderr**, so that ``newsclean clean page.txt --explain > clean.txt`` keeps a clean file and
+shows the report. ``--json`` prints ``Article.to_dict()`` instead of the text.
+
+Exit status: 0 success (a batch with error rows still succeeds: the errors are in the output
+and the summary); 1 an I/O or unexpected failure; 2 bad usage, config or input format; 128+N
+when stopped by signal N (a batch can then be continued with ``--resume``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+
+from . import __version__
+from .errors import NewscleanError
+from .pipeline import Pipeline
+from .removal import Article
+
+__all__ = ["looks_like_html", "main"]
+
+_HTML_TAG = re.compile(
+    rb"<(?:!doctype|html|head|body|p|div|article|section|main|span|meta|title|br|table|ul|a)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True if ``data`` starts (after a BOM and whitespace) with ``<`` and has a common tag."""
+    head = data[:8192]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    head = head.lstrip()
+    return head.startswith(b"<") and _HTML_TAG.search(head) is not None
+
+
+def _decode_text(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        print(f"newsclean: {name} is not UTF-8; read it as {best.encoding}", file=sys.stderr)
+        return str(best)
+    print(f"newsclean: {name} is not UTF-8; undecodable bytes became U+FFFD", file=sys.stderr)
+    return data.decode("utf-8", "replace")
+
+
+def _pipeline(args: argparse.Namespace) -> Pipeline:
+    if args.config:
+        try:
+            with open(args.config, encoding="utf-8") as fh:
+                pipe = Pipeline.from_config(fh.read())
+        except OSError as e:
+            raise NewscleanError(f"cannot read config {args.config}: {e.strerror}") from None
+    else:
+        pipe = Pipeline.default()
+    return pipe
+
+
+def _add_pipeline_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("pipeline")
+    g.add_argument("--config", metavar="FILE.toml", help="pipeline config (see `config --default`)")
+    g.add_argument(
+        "--disable",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="switch a detector off (repeatable; names from `newsclean detectors`)",
+    )
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    sys.stdout.flush()
+
+
+# -- clean -----------------------------------------------------------------------------------
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    name = args.file
+    if name in (None, "-"):
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        try:
+            with open(name, "rb") as fh:
+                data = fh.read()
+        except OSError as e:
+            print(f"newsclean: error: cannot read {name}: {e.strerror}", file=sys.stderr)
+            return 1
+    pipe = _pipeline(args)
+    disable = tuple(args.disable)
+    is_html = args.html or (not args.text and looks_like_html(data))
+    article: Article
+    if is_html:
+        from .batch import analyze_html
+
+        article = analyze_html(data, url=args.url, pipeline=pipe, disable=disable)
+    else:
+        text = _decode_text(data, name)
+        article = pipe.analyze(text, title_hint=args.title, disable=disable)
+    if args.json:
+        _print_json(article.to_dict())
+    else:
+        out = sys.stdout
+        out.write(article.text)
+        if article.text and not article.text.endswith("\n"):
+            out.write("\n")
+        out.flush()
+    if args.explain:
+        sys.stderr.write(article.explain() + "\n")
+    return 0
+
+
+# -- batch -----------------------------------------------------------------------------------
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchError, BatchOptions, Interrupted, format_summary, run_batch
+
+    pipe = _pipeline(args)
+    if args.doc_timeout is not None and args.doc_timeout <= 0:
+        raise BatchError("--doc-timeout must be positive")
+    options = BatchOptions(
+        text_field=args.text_field,
+        html_field=args.html_field,
+        url_field=args.url_field or None,
+        id_field=args.id_field or None,
+        output_field=args.output_field,
+        removals_field=args.removals_field if args.removals else None,
+        disable=tuple(args.disable),
+        doc_timeout=args.doc_timeout,
+    )
+    try:
+        summary = run_batch(
+            args.input,
+            args.output,
+            pipeline=pipe,
+            options=options,
+            jobs=args.jobs,
+            resume=args.resume,
+            fresh=args.fresh,
+            chunk_docs=args.chunk_size,
+            checkpoint_every=args.checkpoint_every,
+            progress=None if not args.no_progress else False,
+            handle_signals=True,
+        )
+    except Interrupted as e:
+        print(
+            f"\nnewsclean: interrupted (signal {e.signum}); "
+            "run the same command with --resume to continue",
+            file=sys.stderr,
+        )
+        return 128 + e.signum
+    except KeyboardInterrupt:
+        print("\nnewsclean: interrupted; run again with --resume to continue", file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(format_summary(summary), file=sys.stderr)
+    if args.summary_json:
+        with open(args.summary_json, "wb") as fh:
+            fh.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    return 0
+
+
+# -- detectors / config ----------------------------------------------------------------------
+
+
+def _fmt_value(v: object) -> str:
+    if isinstance(v, (list, tuple)):
+        return ",".join(str(x) for x in v)
+    return str(v)
+
+
+def _cmd_detectors(args: argparse.Namespace) -> int:
+    from .config import DEFAULT_DETECTORS
+    from .registry import catalogue
+
+    rows = catalogue()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": n,
+                    "stage": stage,
+                    "summary": summary,
+                    "in_default_pipeline": n in DEFAULT_DETECTORS,
+                    "default_config": conf,
+                }
+                for n, stage, summary, conf in rows
+            ]
+        )
+        return 0
+    width = max((len(r[0]) for r in rows), default=4)
+    out = [f"{'name':<{width}}  {'stage':<6}  summary"]
+    for n, stage, summary, conf in rows:
+        mark = "" if n in DEFAULT_DETECTORS else " (not in the default pipeline)"
+        out.append(f"{n:<{width}}  {stage:<6}  {summary}{mark}")
+        if conf:
+            opts = " ".join(f"{k}={_fmt_value(v)}" for k, v in conf.items())
+            out.append(f"{'':<{width}}  {'':<6}  defaults: {opts}")
+    print("\n".join(out))
+    return 0
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    if args.check:
+        with open(args.check, encoding="utf-8") as fh:
+            pipe = Pipeline.from_config(fh.read())
+        print(f"# {args.check}: valid; fingerprint {pipe.config.fingerprint()}")
+        sys.stdout.write(pipe.config.to_toml())
+        return 0
+    sys.stdout.write(Pipeline.default().config.to_toml())
+    return 0
+
+
+# -- parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsclean",
+        description="Strip scraper noise from article text and explain every removal.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser(
+        "clean",
+        help="clean one document (text or HTML) to stdout",
+        description="Clean one document. Input is HTML if it starts with '<' and has an HTML "
+        "tag (override with --html/--text). The clean text goes to stdout; --explain writes "
+        "the removal report to stderr.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE|-", help="input file (default: stdin)")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--html", action="store_true", help="treat the input as HTML")
+    kind.add_argument("--text", action="store_true", help="treat the input as plain text")
+    p.add_argument("--json", action="store_true", help="print Article.to_dict() as JSON")
+    p.add_argument("--explain", action="store_true", help="print the removal report on stderr")
+    p.add_argument("--title", help="known headline of a text input")
+    p.add_argument("--url", help="page URL of an HTML input")
+    _add_pipeline_args(p)
+    p.set_defaults(func=_cmd_clean)
+
+    b = sub.add_parser(
+        "batch",
+        help="clean a JSONL / Parquet dataset, streaming, in parallel, resumable",
+        description="Clean every record of IN into OUT (.jsonl, .jsonl.gz, .jsonl.zst or "
+        ".parquet; same family in and out). Every input record gives one output row, in "
+        "order; failures become error rows (error_type, error set; output field null). "
+        "Output is written to OUT.tmp (Parquet: OUT.parts/) and renamed when complete; "
+        "OUT.checkpoint.json allows --resume after an interruption.",
+    )
+    b.add_argument("input", metavar="IN", help="input file (JSONL may be '-' for stdin)")
+    b.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    b.add_argument("--text-field", default="text", help="field holding the text (default: text)")
+    b.add_argument("--html-field", help="clean HTML from this field instead of text")
+    b.add_argument("--url-field", default="url", help="page URL field, HTML mode (default: url)")
+    b.add_argument(
+        "--id-field", default="id", help="record id field, used in error reports (default: id)"
+    )
+    b.add_argument(
+        "--output-field", default="text_clean", help="field for the clean text (default: text_clean)"
+    )
+    b.add_argument("--removals", action="store_true", help="also write the list of removals")
+    b.add_argument(
+        "--removals-field", default="removals", help="field for --removals (default: removals)"
+    )
+    b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
+    b.add_argument(
+        "--doc-timeout", type=float, metavar="SECONDS", help="per-document time limit"
+    )
+    b.add_argument(
+        "--chunk-size", type=int, default=256, help="records per work unit (default: 256)"
+    )
+    b.add_argument(
+        "--checkpoint-every",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="flush and checkpoint at most this often (default: 5; 0 = every chunk)",
+    )
+    again = b.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    again.add_argument("--fresh", action="store_true", help="discard an interrupted run's output")
+    b.add_argument("--summary-json", metavar="FILE", help="write the summary as JSON")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    _add_pipeline_args(b)
+    b.set_defaults(func=_cmd_batch)
+
+    d = sub.add_parser("detectors", help="list the registered detectors")
+    d.add_argument("--json", action="store_true", help="machine-readable output")
+    d.set_defaults(func=_cmd_detectors)
+
+    c = sub.add_parser("config", help="print the default pipeline config, or check one")
+    what = c.add_mutually_exclusive_group()
+    what.add_argument(
+        "--default", action="store_true", help="print the default config as TOML (the default)"
+    )
+    what.add_argument("--check", metavar="FILE.toml", help="validate a config and print it")
+    c.set_defaults(func=_cmd_config)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        rc: int = args.func(args)
+    except NewscleanError as e:
+        print(f"newsclean: error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - `newsclean clean x | head`
+        return 0
+    except OSError as e:
+        print(f"newsclean: error: {e}", file=sys.stderr)
+        return 1
+    return rc
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
