@@ -85,7 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in TEXT_PAIR_FILES:
         if (data / name).exists():
             rows += load_text_pairs(data, name)
-    main_rows = [r for r in load_text_pairs(data, TEXT_PAIR_FILES[0])]
+    golds: dict[str, tuple[str, str]] = {}
+    for r in rows:  # every row of a page carries the same gold body
+        golds.setdefault(r.id, (r.url, r.gold))
+    if args.quick is not None:
+        golds = {k: golds[k] for k in sorted(golds)[: args.quick]}
     rows = _limit(rows, args.quick)
     tools = list(dict.fromkeys(r.tool for r in rows))
     sections: list[Section] = []
@@ -97,11 +101,6 @@ def main(argv: list[str] | None = None) -> int:
     analyses = analyze_rows([r.noisy for r in rows])
     sections.append(text_path_section(rows, analyses, tools))
 
-    golds: dict[str, tuple[str, str]] = {}
-    for r in main_rows:
-        golds.setdefault(r.id, (r.url, r.gold))
-    if args.quick is not None:
-        golds = {k: golds[k] for k in sorted(golds)[: args.quick]}
     log(f"false deletions: {len(golds)} gold bodies")
     sections.append(false_deletions_section(golds, excerpts=not args.no_excerpts))
 

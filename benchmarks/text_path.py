@@ -135,6 +135,11 @@ def text_path_section(
             f"`newsclean.analyze` raised on {len(analyses.errors)} documents (scored as empty "
             f"output); first: {esc(analyses.errors[0])}"
         )
+    sec.notes.append(
+        "The C4 and FineWeb rules judge physical lines: on hard-wrapped output (html2text wraps "
+        "paragraphs at about 78 characters) most wrapped lines lack a final punctuation mark "
+        "and are dropped, hence their collapse on that row."
+    )
     sec.notes.append(f"newsclean over all {len(rows)} rows took {analyses.seconds:.1f} s.")
     sec.seconds = time.perf_counter() - t0 + analyses.seconds
     return sec

@@ -19,6 +19,7 @@ from .errors import (
     NewscleanError,
     UnknownDetectorError,
 )
+from .html.api import analyze_html, clean_html
 from .pipeline import Pipeline
 from .registry import register
 from .removal import Article, Removal, apply
@@ -43,8 +44,10 @@ __all__ = [
     "UnknownDetectorError",
     "__version__",
     "analyze",
+    "analyze_html",
     "apply",
     "clean",
     "clean_batch",
+    "clean_html",
     "register",
 ]

@@ -28,17 +28,17 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from types import FrameType
-from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
 
 from . import io as nio
-from .errors import ConfigError, NewscleanError
+from .errors import NewscleanError
 from .pipeline import Pipeline
 from .removal import Article
 
@@ -69,7 +69,7 @@ class BatchError(NewscleanError):
     """A batch cannot start or go on (bad arguments, mismatched checkpoint, I/O failure)."""
 
 
-class Interrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt, not an error
+class Interrupted(BaseException):  # like KeyboardInterrupt: not an error
     """The run was stopped by a signal; the last checkpoint stays for ``resume``."""
 
     def __init__(self, signum: int) -> None:
@@ -189,37 +189,16 @@ class DocTimeout(Exception):
     """Raised inside a document's analysis when ``doc_timeout`` passes."""
 
 
-_HTML_PARAMS: frozenset[str] | None = None
-
-
 def analyze_html(
-    html: str | bytes,
-    *,
-    url: str | None = None,
-    pipeline: Pipeline | None = None,
-    disable: Sequence[str] = (),
+    html: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None
 ) -> Article:
-    """Call ``newsclean.analyze_html``, passing the pipeline and ``disable`` where it takes them."""
-    global _HTML_PARAMS
-    import inspect
-
+    """``newsclean.analyze_html`` (imported late: the HTML front-end is optional weight)."""
     import newsclean
 
     fn: Callable[..., Article] | None = getattr(newsclean, "analyze_html", None)
-    if fn is None:
+    if fn is None:  # pragma: no cover - only in a build without the HTML front-end
         raise NewscleanError("this newsclean has no HTML front-end (newsclean.analyze_html)")
-    if _HTML_PARAMS is None:
-        _HTML_PARAMS = frozenset(inspect.signature(fn).parameters)
-    kwargs: dict[str, Any] = {"url": url}
-    if pipeline is not None and pipeline != Pipeline.default():
-        if "pipeline" not in _HTML_PARAMS:
-            raise ConfigError("newsclean.analyze_html does not take a pipeline (--config)")
-        kwargs["pipeline"] = pipeline
-    if disable:
-        if "disable" not in _HTML_PARAMS:
-            raise ConfigError("newsclean.analyze_html does not take disable= (--disable)")
-        kwargs["disable"] = tuple(disable)
-    return fn(html, **kwargs)
+    return fn(html, url=url, pipeline=pipeline)
 
 
 _MISSING: Any = object()
@@ -231,6 +210,8 @@ class Cleaner:
     def __init__(self, pipeline: Pipeline, options: BatchOptions) -> None:
         self.pipeline = pipeline
         self.options = options
+        # HTML: disabled detectors are switched off in the pipeline itself, once.
+        self.html_pipeline = pipeline.disable(*options.disable) if options.disable else pipeline
         self._in_doc = False
         self.timeout = options.doc_timeout
         if self.timeout:
@@ -244,14 +225,12 @@ class Cleaner:
         if self._in_doc:
             raise DocTimeout()
 
-    def _analyze(self, value: str | bytes, url: object) -> Article:
+    def _analyze(self, value: object, url: object) -> Article:
         o = self.options
         if o.html_field is not None:
+            assert isinstance(value, (str, bytes))
             return analyze_html(
-                value,
-                url=url if isinstance(url, str) else None,
-                pipeline=self.pipeline,
-                disable=o.disable,
+                value, url=url if isinstance(url, str) else None, pipeline=self.html_pipeline
             )
         assert isinstance(value, str)
         return self.pipeline.analyze(value, disable=o.disable)
@@ -289,9 +268,7 @@ class Cleaner:
         return article, None, None
 
     @staticmethod
-    def _fail(
-        tally: Tally, where: str, etype: str, message: str
-    ) -> tuple[None, str, str]:
+    def _fail(tally: Tally, where: str, etype: str, message: str) -> tuple[None, str, str]:
         message = f"{where}: {message}"
         tally.error(where, etype, message)
         return None, etype, message
@@ -334,22 +311,6 @@ def _where(kind: str, n: int, ident: object) -> str:
 
 
 # -- tasks: a chunk of records, processed in a worker ------------------------------------------
-
-R = TypeVar("R", bound="Result")
-
-
-class Result(Protocol):
-    tally: Tally
-
-
-class Task(Protocol[R]):  # type: ignore[misc]
-    def run(self) -> R: ...
-
-    def split(self) -> list[Task[R]]: ...
-
-    def crashed(self, message: str) -> R: ...
-
-    def merge(self, results: list[R]) -> R: ...
 
 
 def _loads(raw: bytes) -> tuple[Any, bool, str | None]:
@@ -543,7 +504,7 @@ def _options_for_crash() -> BatchOptions:
     return _CLEANER.options if _CLEANER is not None else _PARENT_OPTIONS
 
 
-def _run_task(task: Task[R]) -> R:
+def _run_task(task: JsonlTask | ColumnTask) -> Any:
     return task.run()
 
 
@@ -560,6 +521,8 @@ class Runner(Generic[T]):
         _PARENT_OPTIONS = options
         self.pipeline = pipeline
         self.options = options
+        # HTML: disabled detectors are switched off in the pipeline itself, once.
+        self.html_pipeline = pipeline.disable(*options.disable) if options.disable else pipeline
         self.jobs = jobs
         self.pool: ProcessPoolExecutor | None = None
         self.restarts = 0
@@ -613,7 +576,7 @@ class Runner(Generic[T]):
 
     def _isolate(self, task: T) -> Any:
         """Re-run a chunk whose worker died one record at a time; the culprit gets an error row."""
-        results = []
+        results: list[Any] = []
         for sub in task.split():
             assert self.pool is not None
             try:
@@ -657,13 +620,15 @@ def _write_json_atomic(path: str, data: Mapping[str, Any]) -> None:
 
 def _identity(input_path: str, pipeline: Pipeline, options: BatchOptions) -> dict[str, Any]:
     st = os.stat(input_path)
-    return {
+    ident = {
         "input": os.path.abspath(input_path),
         "input_size": st.st_size,
         "input_mtime_ns": st.st_mtime_ns,
         "config": pipeline.config.fingerprint(),
         "options": {k: v for k, v in asdict(options).items() if k != "doc_timeout"},
     }
+    result: dict[str, Any] = json.loads(json.dumps(ident))  # as it reads back from the file
+    return result
 
 
 # -- the run -------------------------------------------------------------------------------------
@@ -704,9 +669,7 @@ def _output_schema(in_schema: pa.Schema, options: BatchOptions) -> pa.Schema:
         types[options.removals_field] = pa.list_(removal)
     types[ERROR_TYPE_FIELD] = pa.string()
     types[ERROR_FIELD] = pa.string()
-    fields = [
-        pa.field(f.name, types.pop(f.name)) if f.name in types else f for f in in_schema
-    ]
+    fields = [pa.field(f.name, types.pop(f.name)) if f.name in types else f for f in in_schema]
     fields += [pa.field(name, t) for name, t in types.items()]
     return pa.schema(fields, metadata=in_schema.metadata)
 
@@ -738,7 +701,8 @@ def _column_task(batch: pa.RecordBatch, first_row: int, options: BatchOptions) -
         return batch.column(name).to_pylist() if name and name in names else None
 
     urls = col(options.url_field) if options.html_field is not None else None
-    return ColumnTask(col(options.input_field), first_row, urls, col(options.id_field), batch.num_rows)
+    values = col(options.input_field)
+    return ColumnTask(values, first_row, urls, col(options.id_field), batch.num_rows)
 
 
 def run_batch(
@@ -791,9 +755,7 @@ def run_batch(
             raise BatchError(str(e)) from None
 
     ckpt_file = checkpoint_path(output_path)
-    identity = (
-        _identity(input_path, pipeline, options) if input_path != "-" else {"input": "-"}
-    )
+    identity = _identity(input_path, pipeline, options) if input_path != "-" else {"input": "-"}
     state: dict[str, Any] | None = None
     if os.path.exists(ckpt_file):
         if fresh:
@@ -804,7 +766,8 @@ def run_batch(
                 "or --fresh to start over"
             )
         else:
-            state = json.loads(open(ckpt_file, "rb").read())
+            with open(ckpt_file, "rb") as fh:
+                state = json.loads(fh.read())
             if state.get("version") != CHECKPOINT_VERSION or state.get("identity") != identity:
                 raise BatchError(
                     f"{ckpt_file} was made for another input, config or options; "
@@ -871,7 +834,7 @@ def run_batch(
     save(sink.commit())
 
     runner: Runner[Any] = Runner(pipeline, options, jobs)
-    old_handlers: dict[int, Any] = {}
+    old_handlers: dict[signal.Signals, Any] = {}
     if handle_signals:
 
         def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -943,7 +906,8 @@ def run_batch(
     if bar is not None:
         bar.close()
     elapsed = elapsed0 + time.monotonic() - started
-    summary = _summary(tally, elapsed, input_path, output_path, resumed_from=state and state["records"])
+    resumed = int(state["records"]) if state else 0
+    summary = _summary(tally, elapsed, input_path, output_path, resumed_from=resumed)
     summary["worker_restarts"] = runner.restarts
     return summary
 
@@ -1011,8 +975,7 @@ def format_summary(s: Mapping[str, Any]) -> str:
         )
     if s["by_detector"]:
         lines.append(
-            "  removals by detector: "
-            + ", ".join(f"{k} {v}" for k, v in s["by_detector"].items())
+            "  removals by detector: " + ", ".join(f"{k} {v}" for k, v in s["by_detector"].items())
         )
         lines.append(
             "  removals by reason: " + ", ".join(f"{k} {v}" for k, v in s["by_reason"].items())

@@ -90,7 +90,8 @@ def _add_pipeline_args(p: argparse.ArgumentParser) -> None:
 
 
 def _print_json(obj: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    opts = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    sys.stdout.buffer.write(orjson.dumps(obj, option=opts))
     sys.stdout.flush()
 
 
@@ -116,7 +117,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if is_html:
         from .batch import analyze_html
 
-        article = analyze_html(data, url=args.url, pipeline=pipe, disable=disable)
+        pipe = pipe.disable(*disable) if disable else pipe
+        article = analyze_html(data, url=args.url, pipeline=pipe)
     else:
         text = _decode_text(data, name)
         article = pipe.analyze(text, title_hint=args.title, disable=disable)
@@ -224,14 +226,41 @@ def _cmd_detectors(args: argparse.Namespace) -> int:
     return 0
 
 
+def editable_toml(pipe: Pipeline) -> str:
+    """The pipeline config as TOML with every detector's options spelled out, one table each.
+
+    Each detector's registered defaults are filled in (and its summary given as a comment),
+    so the file is a complete starting point to edit; it loads back to the same behaviour.
+    """
+    import tomli_w
+
+    from . import registry
+
+    conf = pipe.config.to_dict()
+    steps = conf.pop("detectors")
+    out = ["# newsclean pipeline config: `newsclean clean --config FILE` / `batch --config FILE`"]
+    out.append(tomli_w.dumps(conf).rstrip())
+    for step in steps:
+        cls = registry.get(step["name"])
+        options = {**cls().config(), **step["config"]}
+        out.append("")
+        out.append(f"# {step['name']} ({cls.stage}): {cls.summary}")
+        out.append("[[detectors]]")
+        out.append(tomli_w.dumps({"name": step["name"], "enabled": step["enabled"]}).rstrip())
+        if options:
+            out.append("[detectors.config]")
+            out.append(tomli_w.dumps(options).rstrip())
+    return "\n".join(out) + "\n"
+
+
 def _cmd_config(args: argparse.Namespace) -> int:
     if args.check:
         with open(args.check, encoding="utf-8") as fh:
             pipe = Pipeline.from_config(fh.read())
-        print(f"# {args.check}: valid; fingerprint {pipe.config.fingerprint()}")
-        sys.stdout.write(pipe.config.to_toml())
+        print(f"# {args.check} is valid (fingerprint {pipe.config.fingerprint()})")
+        sys.stdout.write(editable_toml(pipe))
         return 0
-    sys.stdout.write(Pipeline.default().config.to_toml())
+    sys.stdout.write(editable_toml(Pipeline.default()))
     return 0
 
 
@@ -283,16 +312,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--id-field", default="id", help="record id field, used in error reports (default: id)"
     )
     b.add_argument(
-        "--output-field", default="text_clean", help="field for the clean text (default: text_clean)"
+        "--output-field",
+        default="text_clean",
+        help="field for the clean text (default: text_clean)",
     )
     b.add_argument("--removals", action="store_true", help="also write the list of removals")
     b.add_argument(
         "--removals-field", default="removals", help="field for --removals (default: removals)"
     )
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
-    b.add_argument(
-        "--doc-timeout", type=float, metavar="SECONDS", help="per-document time limit"
-    )
+    b.add_argument("--doc-timeout", type=float, metavar="SECONDS", help="per-document time limit")
     b.add_argument(
         "--chunk-size", type=int, default=256, help="records per work unit (default: 256)"
     )

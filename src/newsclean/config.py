@@ -82,9 +82,13 @@ class PipelineConfig:
         known = {"detectors", "max_passes", "guard_min_words", "guard_confidence"}
         unknown = set(data) - known
         if unknown:
-            raise ConfigError(f"unknown pipeline option(s) {sorted(unknown)}; known: {sorted(known)}")
+            raise ConfigError(
+                f"unknown pipeline option(s) {sorted(unknown)}; known: {sorted(known)}"
+            )
         steps = []
-        for i, item in enumerate(data.get("detectors", [StepConfig(n).to_dict() for n in DEFAULT_DETECTORS])):
+        for i, item in enumerate(
+            data.get("detectors", [StepConfig(n).to_dict() for n in DEFAULT_DETECTORS])
+        ):
             if isinstance(item, str):
                 item = {"name": item}
             if not isinstance(item, Mapping) or "name" not in item:
@@ -98,10 +102,18 @@ class PipelineConfig:
                 raise ConfigError(f"detectors[{i}]: 'enabled' must be bool, 'config' a table")
             steps.append(StepConfig(str(item["name"]), enabled, dict(conf)))
         out = cls(tuple(steps))
-        for key, typ in (("max_passes", int), ("guard_min_words", int), ("guard_confidence", float)):
+        for key, typ in (
+            ("max_passes", int),
+            ("guard_min_words", int),
+            ("guard_confidence", float),
+        ):
             if key in data:
                 v = data[key]
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or (typ is int and not isinstance(v, int)):
+                if (
+                    isinstance(v, bool)
+                    or not isinstance(v, (int, float))
+                    or (typ is int and not isinstance(v, int))
+                ):
                     raise ConfigError(f"{key} must be {typ.__name__}")
                 object.__setattr__(out, key, typ(v))
         if out.max_passes < 1:

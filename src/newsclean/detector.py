@@ -26,6 +26,9 @@ class Detector:
 
     name: ClassVar[str] = ""
     stage: ClassVar[str] = "detect"
+    #: True when a block's verdict depends on the block alone (not on its position or
+    #: neighbours): later passes of the pipeline then only show it blocks it has not seen.
+    local: ClassVar[bool] = False
     #: One line for the catalogue: what family of noise this finds, and by what evidence.
     summary: ClassVar[str] = ""
 
@@ -36,9 +39,7 @@ class Detector:
         return ()
 
     # -- helpers -------------------------------------------------------------------------
-    def remove(
-        self, block: Block, reason: str, confidence: float, **data: str
-    ) -> Removal:
+    def remove(self, block: Block, reason: str, confidence: float, **data: str) -> Removal:
         """A removal of the whole ``block``."""
         return Removal(
             block.start, block.end, self.name, reason, confidence, block.text, block.line, data
@@ -60,8 +61,7 @@ class Detector:
         unknown = set(config) - set(fields)
         if unknown:
             raise ConfigError(
-                f"detector {cls.name!r} has no option(s) {sorted(unknown)}; "
-                f"known: {sorted(fields)}"
+                f"detector {cls.name!r} has no option(s) {sorted(unknown)}; known: {sorted(fields)}"
             )
         defaults = cls().config()
         for k, v in config.items():

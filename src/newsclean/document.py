@@ -7,11 +7,12 @@ objects; removals are spans of the same source, so every decision can be replaye
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .phrases import head_word
 from .shape import ends_sentence, is_all_caps, is_truncated, normalize, word_units
 
 __all__ = ["Block", "Document"]
@@ -41,6 +42,11 @@ class Block:
     def norm(self) -> str:
         """The normalised form phrase packs match against (see :func:`shape.normalize`)."""
         return normalize(self.text)
+
+    @cached_property
+    def head(self) -> str:
+        """The casefolded first word of :attr:`norm`: the gate for phrase matching."""
+        return head_word(self.norm)
 
     @cached_property
     def wordset(self) -> frozenset[str]:

@@ -13,6 +13,7 @@ gzip member / zstd frame at every commit, so a checkpointed offset is always a v
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import shutil
@@ -99,7 +100,7 @@ def open_jsonl_input(path: str, compression: Compression) -> IO[bytes]:
     if path == "-":
         return sys.stdin.buffer
     if compression == "gzip":
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     if compression == "zstd":
         import io
 
@@ -179,6 +180,7 @@ class JsonlSink:
         self.final = final
         self.tmp = final + ".tmp"
         self.compression = compression
+        self._raw: IO[bytes]
         if resume_offset is None:
             self._raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in finish/abort
         else:
@@ -224,10 +226,8 @@ class JsonlSink:
 
     def abort(self) -> None:
         """Close without committing: the partial file stays for ``--resume``."""
-        try:
+        with contextlib.suppress(OSError):
             self._raw.close()
-        except OSError:  # pragma: no cover
-            pass
 
     def discard(self) -> None:
         self.abort()
@@ -345,10 +345,8 @@ class ParquetSink:
 
     def abort(self) -> None:
         if self._writer is not None:
-            try:
+            with contextlib.suppress(Exception):  # best effort on the way out
                 self._writer.close()
-            except Exception:  # pragma: no cover - best effort on the way out
-                pass
             self._writer = None
 
     def discard(self) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .shape import normalize
@@ -29,7 +29,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["ALL", "PhraseSearch", "available_languages", "load_pack", "matcher", "phrases", "searcher"]
+__all__ = [
+    "ALL",
+    "PhraseMatch",
+    "PhraseSearch",
+    "available_languages",
+    "head_word",
+    "line_matcher",
+    "load_pack",
+    "matcher",
+    "phrases",
+    "searcher",
+]
 
 #: Use every pack that ships (phrases rarely collide across languages).
 ALL = "*"
@@ -37,13 +48,13 @@ MODES = ("line", "prefix", "glued_prefix", "contains")
 _GLUED_BOUNDARY = r"(?=$|[^\w]|(?-i:[A-Z]))"
 
 
-@lru_cache(maxsize=None)
+@cache
 def available_languages() -> tuple[str, ...]:
     root = resources.files("newsclean") / "phrases"
     return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
     """The families of one language's pack, phrases normalised."""
     path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
@@ -65,7 +76,7 @@ def _langs(languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang in languages if lang in available_languages())
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> tuple[str, ...]:
     """All phrases of ``family``/``key`` across ``languages``, longest first, deduplicated."""
     seen: set[str] = set()
@@ -74,7 +85,7 @@ def phrases(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> tuple
     return tuple(sorted(seen, key=lambda p: (-len(p), p)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def matcher(
     family: str, key: str, mode: str, languages: tuple[str, ...] = (ALL,)
 ) -> re.Pattern[str] | None:
@@ -124,7 +135,7 @@ class PhraseSearch:
         return self.pattern.search(norm) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> PhraseSearch | None:
     """A :class:`PhraseSearch` for one family/key, or None if the list is empty."""
     pattern = matcher(family, key, "contains", languages)
@@ -139,3 +150,50 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
         else:
             literals.append(p)
     return PhraseSearch(pattern, frozenset(anchors), tuple(literals))
+
+
+_HEAD = re.compile(r"#|[^\W\d_]+")
+
+
+def head_word(norm: str) -> str:
+    """The casefolded first word of a normalised line ("#" for a leading number)."""
+    m = _HEAD.match(norm.casefold())
+    return m.group(0) if m else ""
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """``line`` / ``prefix`` matching gated by the first word.
+
+    Most lines start with a word no phrase starts with; a set lookup rules them out before
+    any pattern runs. Phrases that start with a symbol ("©") disable the gate.
+    """
+
+    pattern: re.Pattern[str]
+    heads: frozenset[str]
+    gated: bool
+
+    def hit(self, norm: str, head: str) -> bool:
+        if self.gated and head not in self.heads:
+            return False
+        return self.pattern.match(norm) is not None
+
+
+@cache
+def line_matcher(
+    family: str, key: str, mode: str, languages: tuple[str, ...] = (ALL,)
+) -> PhraseMatch | None:
+    """A :class:`PhraseMatch` for ``line``, ``prefix`` or ``glued_prefix`` matching."""
+    pattern = matcher(family, key, mode, languages)
+    if pattern is None:
+        return None
+    heads: set[str] = set()
+    gated = True
+    for p in phrases(family, key, languages):
+        h = head_word(p)
+        if not h or not p.casefold().startswith(h):
+            gated = False
+        # A glued phrase's first word may run into the next one ("Previousarticle"): the
+        # gate compares whole first words, so keep glued prefixes ungated only if needed.
+        heads.add(h)
+    return PhraseMatch(pattern, frozenset(heads), gated)

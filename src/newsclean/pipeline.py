@@ -16,7 +16,7 @@ from .detector import Detector
 from .document import Block, Document
 from .errors import ConfigError, InputTooLargeError
 from .removal import Article, Removal, assemble
-from .segment import segment
+from .segment import STRIP_CHARS, segment
 
 __all__ = ["Pipeline"]
 
@@ -75,7 +75,7 @@ class Pipeline:
 
     @property
     def detectors(self) -> tuple[Detector, ...]:
-        steps: tuple[Detector, ...] = getattr(self, "_steps")
+        steps: tuple[Detector, ...] = self._steps
         return steps
 
     def _with_steps(self, steps: Sequence[StepConfig]) -> Pipeline:
@@ -125,7 +125,9 @@ class Pipeline:
         for i, s in enumerate(self.config.detectors):
             if s.name == name:
                 return i
-        raise ConfigError(f"detector {name!r} is not in this pipeline: {[s.name for s in self.config.detectors]}")
+        raise ConfigError(
+            f"detector {name!r} is not in this pipeline: {[s.name for s in self.config.detectors]}"
+        )
 
     # -- running -------------------------------------------------------------------------
     def clean(self, text: str) -> str:
@@ -160,12 +162,18 @@ class Pipeline:
         doc = Document(text, all_blocks, title_hint, dict(meta or {}))
         accepted: list[Removal] = []
         title = title_hint
+        seen: set[tuple[int, int]] = set()
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
             proposals: list[Removal] = []
+            fresh = tuple(b for b in doc.blocks if (b.start, b.end) not in seen)
+            local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh, title)
             for det in detectors:
-                proposals.extend(det.detect(doc))
+                target = local_doc if det.local else doc
+                if target.blocks:
+                    proposals.extend(det.detect(target))
+            seen.update((b.start, b.end) for b in doc.blocks)
             chosen = _resolve(proposals, order)
             if revisers:
                 flagged = _flags(doc, chosen)
@@ -260,12 +268,12 @@ def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[Block, ...]:
             pos = max(pos, e)
         if pos < b.end:
             pieces.append((pos, b.end))
-        pieces = [(s, e) for s, e in pieces if doc.source[s:e].strip()]
+        pieces = [(s, e) for s, e in pieces if doc.source[s:e].strip(STRIP_CHARS)]
         if not pieces:
             continue
         s, e = max(pieces, key=lambda p: p[1] - p[0])
         raw = doc.source[s:e]
-        s += len(raw) - len(raw.lstrip())
-        e -= len(raw) - len(raw.rstrip())
+        s += len(raw) - len(raw.lstrip(STRIP_CHARS))
+        e -= len(raw) - len(raw.rstrip(STRIP_CHARS))
         out.append(replace(b, start=s, end=e, text=doc.source[s:e]))
     return tuple(out)

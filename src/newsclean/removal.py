@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .segment import segment
+from .segment import STRIP_CHARS, segment
 
 __all__ = ["KINDS", "Article", "Removal", "apply", "assemble"]
 
@@ -152,7 +152,7 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
             j += 1
         if pos < b.end:
             pieces.append(source[pos : b.end])
-        kept = "".join(pieces).strip()
+        kept = "".join(pieces).strip(STRIP_CHARS)
         if not kept:
             pending_gap = True
             continue

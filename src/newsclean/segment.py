@@ -6,11 +6,16 @@ import re
 
 from .document import Block, Document
 
-__all__ = ["segment", "to_document"]
+__all__ = ["STRIP_CHARS", "segment", "to_document"]
 
 # Line breaks we honour: \r\n, lone \r, \n, and the Unicode line/paragraph separators.
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)")
-_STRIP = " \t\f\v\u00a0\u200b\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\x00"
+#: What counts as a line's surrounding whitespace, here and wherever kept text is trimmed.
+STRIP_CHARS = (
+    " \t\f\v\u00a0\u200b\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u202f\u205f\x00"
+)
+_STRIP = STRIP_CHARS
 
 
 def segment(text: str) -> tuple[Block, ...]:
@@ -34,7 +39,9 @@ def segment(text: str) -> tuple[Block, ...]:
         s = pos + lead
         e = c_end - (len(content) - len(content.rstrip(_STRIP))) if content.strip(_STRIP) else s
         if e > s:
-            blocks.append(Block(len(blocks), line_no, s, e, text[s:e], gap_before=gap and bool(blocks)))
+            blocks.append(
+                Block(len(blocks), line_no, s, e, text[s:e], gap_before=gap and bool(blocks))
+            )
             gap = False
         else:
             gap = True

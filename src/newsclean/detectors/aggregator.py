@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher
+from ..phrases import ALL, line_matcher
 from ..registry import register
 from ..removal import Removal
 
@@ -16,6 +16,7 @@ from ..removal import Removal
 @dataclass(frozen=True)
 class AggregatorDetector(Detector):
     name = "aggregator"
+    local = True
     summary = "A line that is only a news aggregator's name (Google News, Flipboard, MSN...)."
 
     languages: tuple[str, ...] = (ALL,)
@@ -23,9 +24,9 @@ class AggregatorDetector(Detector):
     confidence: float = 0.95
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        rx = matcher("aggregator", "line", "line", self.languages)
+        rx = line_matcher("aggregator", "line", "line", self.languages)
         if rx is None:
             return
         for b in doc.blocks:
-            if b.words <= self.max_words and rx.match(b.norm):
+            if b.words <= self.max_words and rx.hit(b.norm, b.head):
                 yield self.remove(b, "aggregator.name", self.confidence)

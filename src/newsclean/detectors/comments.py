@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher, searcher
+from ..phrases import ALL, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_tail_zone
@@ -42,22 +42,29 @@ class CommentsDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        header = matcher("comments", "header", "line", self.languages)
-        header_prefix = matcher("comments", "header_prefix", "prefix", self.languages)
+        header = line_matcher("comments", "header", "line", self.languages)
+        header_prefix = line_matcher("comments", "header_prefix", "prefix", self.languages)
         form = searcher("comments", "form", self.languages)
         blocks = doc.blocks
         cut = len(blocks)
         for i, b in enumerate(blocks):
-            if b.words > self.titled_header_max_words or doc.words_before(i) < self.min_words_before:
+            if (
+                b.words > self.titled_header_max_words
+                or doc.words_before(i) < self.min_words_before
+            ):
                 continue
             n = b.norm
-            strong = header_prefix is not None and header_prefix.match(n) is not None
+            strong = header_prefix is not None and header_prefix.hit(n, b.head)
             line_hit = (
-                b.words <= self.header_max_words and header is not None and header.match(n) is not None
+                b.words <= self.header_max_words and header is not None and header.hit(n, b.head)
             )
             if not (strong or line_hit):
                 continue
-            if line_hit and n.casefold() in _WEAK_HEADERS and not in_tail_zone(doc, i, self.weak_tail_share):
+            if (
+                line_hit
+                and n.casefold() in _WEAK_HEADERS
+                and not in_tail_zone(doc, i, self.weak_tail_share)
+            ):
                 continue
             cut = i
             break

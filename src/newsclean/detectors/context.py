@@ -63,7 +63,9 @@ class EdgeContextReviser(Reviser):
                 ref = before or after
                 if ref is not None and left_ok and right_ok and j - i <= self.max_run:
                     for k in range(i, j):
-                        yield self.remove(blocks[k], f"{ref.kind}.context", self.confidence, near=ref.reason)
+                        yield self.remove(
+                            blocks[k], f"{ref.kind}.context", self.confidence, near=ref.reason
+                        )
                 i = j
 
     def _short(self, b: Block, flag: Removal | None) -> bool:

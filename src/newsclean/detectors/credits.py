@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher, searcher
+from ..phrases import ALL, line_matcher, matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
@@ -32,6 +32,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])")
 @dataclass(frozen=True)
 class SourceCreditDetector(Detector):
     name = "source_credit"
+    local = True
     summary = "Source / syndication credits; the credited outlet becomes Article.source."
 
     languages: tuple[str, ...] = (ALL,)
@@ -52,11 +53,11 @@ class SourceCreditDetector(Detector):
                 m = label.match(rest)
                 sep = _LABEL_SEP.match(rest, m.end()) if m else None
                 if m and sep and sep.end() > m.end():
-                    rest, labelled = rest[sep.end():], True
+                    rest, labelled = rest[sep.end() :], True
             if lead is not None:
                 m = lead.match(rest)
                 if m:
-                    rest, led = rest[m.end():].lstrip(" :"), True
+                    rest, led = rest[m.end() :].lstrip(" :"), True
             if not (labelled or led):
                 continue
             outlet = _outlet(rest)
@@ -87,11 +88,11 @@ class BylineDetector(PhraseLineDetector):
     contains_anywhere_words: int = 20
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        prefix = matcher(self.family, "prefix", "prefix", self.languages)
+        prefix = line_matcher(self.family, "prefix", "prefix", self.languages)
         contains = searcher(self.family, "contains", self.languages)
         for i, b in enumerate(doc.blocks):
             n = b.norm
-            if prefix is not None and b.words <= self.prefix_max_words and prefix.match(n):
+            if prefix is not None and b.words <= self.prefix_max_words and prefix.hit(n, b.head):
                 # "By" must introduce a name: "By John Smith", not "By the way, ...".
                 if n[:3].casefold() == "by " and not _names_follow(b.text):
                     continue
@@ -105,7 +106,7 @@ class BylineDetector(PhraseLineDetector):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)
 
 
-_NAME_RE = re.compile(r"^\W*by\s+(?:[A-Z][\w'.-]*\s*){1,4}(?:$|[,|/·•\-–—(]|and\s|&)", re.UNICODE)
+_NAME_RE = re.compile(r"^\W*[Bb][Yy]\s+(?:[A-Z][\w'.-]*\s*){1,4}(?:$|[,|/·•\-–—(]|and\s|&)", re.UNICODE)
 
 
 def _names_follow(text: str) -> bool:
@@ -116,6 +117,7 @@ def _names_follow(text: str) -> bool:
 @dataclass(frozen=True)
 class PhotoCreditDetector(Detector):
     name = "photo_credit"
+    local = True
     summary = "Photo credits: 'Photo: X/AP', captions ending '(Image: GETTY)' or '.Reuters'."
 
     languages: tuple[str, ...] = (ALL,)
@@ -124,20 +126,29 @@ class PhotoCreditDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        prefix = matcher("photo_credit", "prefix", "prefix", self.languages)
+        prefix = line_matcher("photo_credit", "prefix", "prefix", self.languages)
         trailing = matcher("photo_credit", "trailing", "prefix", self.languages)
         suffix = matcher("photo_credit", "suffix", "line", self.languages)
         for b in doc.blocks:
             if b.words > self.caption_max_words:
                 continue
-            if prefix is not None and b.words <= self.prefix_max_words and prefix.match(b.norm):
+            if (
+                prefix is not None
+                and b.words <= self.prefix_max_words
+                and prefix.hit(b.norm, b.head)
+            ):
                 yield self.remove(b, "caption.credit", self.confidence)
                 continue
             # "(Image: GETTY)" / "(credit: NASA/Jude Guidry)" closing a caption.
             m = _BRACKET_END.search(b.text)
             inner = m.group(1).strip() if m else ""
             # A credit is labelled ("Image: ...") or names an agency as a proper noun.
-            if m and trailing is not None and trailing.match(inner) and (":" in inner or inner[0].isupper()):
+            if (
+                m
+                and trailing is not None
+                and trailing.match(inner)
+                and (":" in inner or inner[0].isupper())
+            ):
                 yield self.remove(b, "caption.bracket_credit", self.confidence * 0.95)
                 continue
             # "...outside a co-working space in New York.Reuters": agency glued after a caption.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher, phrases
+from ..phrases import ALL, line_matcher, matcher, phrases
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, normalize
@@ -23,15 +23,13 @@ __all__ = ["DatelineDetector", "VideoTimestampDetector"]
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # "Sept. 10, 2022" + glued "00:26"; or a bare clock; nothing else on the line.
-_VIDEO_RE = re.compile(
-    rf"^(?:[^\W\d_]{{3,9}}\.?\s\d{{1,2}},?\s\d{{4}}\s?)?{_CLOCK}$"
-)
+_VIDEO_RE = re.compile(rf"^(?:[^\W\d_]{{3,9}}\.?\s\d{{1,2}},?\s\d{{4}}\s?)?{_CLOCK}$")
 _TRAILING_CLOCK = re.compile(rf"{_CLOCK}$")
 _DATE_SHAPES = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?"  # ISO
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 19/11/2019, 2019.11.19
     r"|\d{1,2}:\d{2}"  # clock
-    r"|(?<!\d)(?:19|20)\d{2}(?!\d)"  # a year
+    # A bare year is not enough on its own ("2019" may be a heading); with a month it is.
 )
 
 
@@ -39,6 +37,7 @@ _DATE_SHAPES = re.compile(
 @dataclass(frozen=True)
 class VideoTimestampDetector(Detector):
     name = "video_timestamp"
+    local = True
     summary = "Video durations and player stamps ('Sept. 10, 202200:26', 'Now Playing 02:14')."
 
     languages: tuple[str, ...] = (ALL,)
@@ -63,6 +62,7 @@ class VideoTimestampDetector(Detector):
 @dataclass(frozen=True)
 class DatelineDetector(Detector):
     name = "dateline"
+    local = True
     summary = "Lines that are only a date/time, 'Updated ...' stamps and reading times."
 
     languages: tuple[str, ...] = (ALL,)
@@ -73,11 +73,11 @@ class DatelineDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         vocab = frozenset(phrases("dateline", "words", self.languages))
-        line = matcher("dateline", "line", "line", self.languages)
+        line = line_matcher("dateline", "line", "line", self.languages)
         for b in doc.blocks:
             if b.words > self.max_words:
                 continue
-            if line is not None and line.match(b.norm):
+            if line is not None and line.hit(b.norm, b.head):
                 yield self.remove(b, "dateline.reading_time", self.confidence)
                 continue
             toks = WORD_RE.findall(b.text.casefold())
@@ -100,8 +100,53 @@ class DatelineDetector(Detector):
 
 #: Date-pack words that also fill ordinary sentences; they do not make a line a date.
 _FILLERS = frozenset(
-    "on at the of and in a t z m p st nd rd th un about less than just now last first "
-    "local date time de da do del la le el em às à a um um en y e et und am".split()
+    [
+        "on",
+        "at",
+        "the",
+        "of",
+        "and",
+        "in",
+        "a",
+        "t",
+        "z",
+        "m",
+        "p",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "un",
+        "about",
+        "less",
+        "than",
+        "just",
+        "now",
+        "last",
+        "first",
+        "local",
+        "date",
+        "time",
+        "de",
+        "da",
+        "do",
+        "del",
+        "la",
+        "le",
+        "el",
+        "em",
+        "às",
+        "à",
+        "a",
+        "um",
+        "um",
+        "en",
+        "y",
+        "e",
+        "et",
+        "und",
+        "am",
+    ]
 )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher
+from ..phrases import ALL, line_matcher
 from ..registry import register
 from ..removal import Removal
 
@@ -19,6 +19,7 @@ _CRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\|)\s*")
 @dataclass(frozen=True)
 class NavigationDetector(Detector):
     name = "navigation"
+    local = True
     summary = "Previous/next article links (glued or not) and breadcrumb trails."
 
     languages: tuple[str, ...] = (ALL,)
@@ -30,18 +31,18 @@ class NavigationDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        prefix = matcher("navigation", "prefix", "glued_prefix", self.languages)
-        line = matcher("navigation", "line", "line", self.languages)
-        roots = matcher("navigation", "breadcrumb_root", "prefix", self.languages)
+        prefix = line_matcher("navigation", "prefix", "glued_prefix", self.languages)
+        line = line_matcher("navigation", "line", "line", self.languages)
+        roots = line_matcher("navigation", "breadcrumb_root", "prefix", self.languages)
         for b in doc.blocks:
             if b.words > self.max_words:
                 continue
             n = b.norm
-            if prefix is not None and prefix.match(n) and not b.ends_sentence:
+            if prefix is not None and prefix.hit(n, b.head) and not b.ends_sentence:
                 yield self.remove(b, "navigation.prev_next", self.confidence)
-            elif line is not None and line.match(n):
+            elif line is not None and line.hit(n, b.head):
                 yield self.remove(b, "navigation.menu", self.confidence)
-            elif roots is not None and roots.match(n) and self._breadcrumb(b.text):
+            elif roots is not None and roots.hit(n, b.head) and self._breadcrumb(b.text):
                 yield self.remove(b, "navigation.breadcrumb", self.confidence)
 
     def _breadcrumb(self, text: str) -> bool:

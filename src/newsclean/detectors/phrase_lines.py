@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, matcher, searcher
+from ..phrases import ALL, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_edge_zone
@@ -44,17 +44,17 @@ class PhraseLineDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         langs = self.languages
-        line_re = matcher(self.family, "line", "line", langs)
-        prefix_re = matcher(self.family, "prefix", "prefix", langs)
+        line_re = line_matcher(self.family, "line", "line", langs)
+        prefix_re = line_matcher(self.family, "prefix", "prefix", langs)
         contains_re = searcher(self.family, "contains", langs)
         for i, b in enumerate(doc.blocks):
             n = b.norm
-            if line_re is not None and line_re.match(n):
+            if line_re is not None and line_re.hit(n, b.head):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
             elif (
                 prefix_re is not None
                 and b.words <= self.prefix_max_words
-                and prefix_re.match(n)
+                and prefix_re.hit(n, b.head)
                 and (
                     b.words <= self.prefix_anywhere_words
                     or in_edge_zone(doc, i, self.head_share, self.tail_share)

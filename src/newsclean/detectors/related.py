@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Block, Document, is_prose
-from ..phrases import ALL, matcher
+from ..phrases import ALL, line_matcher
 from ..registry import register
 from ..removal import Removal
 
@@ -42,16 +42,16 @@ class RelatedLinksDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        line = matcher("related_links", "line", "line", self.languages)
-        prefix = matcher("related_links", "prefix", "prefix", self.languages)
+        line = line_matcher("related_links", "line", "line", self.languages)
+        prefix = line_matcher("related_links", "prefix", "prefix", self.languages)
         blocks = doc.blocks
         taken: set[int] = set()
         i = 0
         while i < len(blocks):
             b = blocks[i]
             is_header = b.words <= self.header_max_words and (
-                (line is not None and line.match(b.norm))
-                or (prefix is not None and not b.ends_sentence and prefix.match(b.norm))
+                (line is not None and line.hit(b.norm, b.head))
+                or (prefix is not None and not b.ends_sentence and prefix.hit(b.norm, b.head))
             )
             if not is_header:
                 i += 1
@@ -70,7 +70,9 @@ class RelatedLinksDetector(Detector):
     def _teaser(self, b: Block) -> bool:
         if not (self.teaser_min_words <= b.words <= self.teaser_max_words):
             return False
-        return (not b.ends_sentence) or b.truncated or b.is_list_item or bool(_TAG_END.search(b.text))
+        return (
+            (not b.ends_sentence) or b.truncated or b.is_list_item or bool(_TAG_END.search(b.text))
+        )
 
     def _tail_list(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
         """Headline-like list items after the last prose paragraph, up to the end."""
@@ -86,8 +88,10 @@ class RelatedLinksDetector(Detector):
                 run.append(k)
             elif run:
                 break
-        if self.tail_list_min_items and len(run) >= self.tail_list_min_items and all(
-            k in taken or not is_prose(blocks[k]) for k in range(run[-1] + 1, len(blocks))
+        if (
+            self.tail_list_min_items
+            and len(run) >= self.tail_list_min_items
+            and all(k in taken or not is_prose(blocks[k]) for k in range(run[-1] + 1, len(blocks)))
         ):
             for k in run:
                 yield self.remove(blocks[k], "related_links.tail_list", self.confidence * 0.9)

@@ -60,16 +60,14 @@ class TitleDetector(Detector):
         if doc.title_hint:
             keys = _title_keys(doc.title_hint)
             for b in blocks:
-                if b.words <= self.max_words + 10 and _key(b.text) in keys:
+                if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
                     yield self.remove(b, "duplicate_title.copy", 0.95, title=doc.title_hint)
             return
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return
         key = _key(first.text)
-        copies = [
-            b for b in blocks[1 : 1 + self.repeat_window] if _key(b.text) == key
-        ]
+        copies = [b for b in blocks[1 : 1 + self.repeat_window] if _key(b.text) == key]
         if copies:
             yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)
             for c in copies:

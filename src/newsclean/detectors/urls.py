@@ -52,13 +52,13 @@ class UrlLineDetector(Detector):
             return False
         m = _LABEL.match(t)
         if m and len(m.group(0).split()) <= self.max_label_words:
-            t = t[m.end():]
+            t = t[m.end() :]
         tokens = t.split()
         if not tokens or len(tokens) > 12:
             return False
         links = [bool(_LINKISH.fullmatch(tok.strip(_TOKEN_EDGE))) for tok in tokens]
         return any(links) and all(
-            is_link or _CONNECTORS.fullmatch(tok) for tok, is_link in zip(tokens, links)
+            is_link or _CONNECTORS.fullmatch(tok) for tok, is_link in zip(tokens, links, strict=False)
         )
 
 
@@ -69,11 +69,16 @@ _TOKEN_EDGE = "()[]<>.,;:\"'"
 @dataclass(frozen=True)
 class SymbolLineDetector(Detector):
     name = "symbol_line"
+    local = True
     summary = "Lines with no letters or digits ('|', '»'), except section breaks ('* * *')."
 
     confidence: float = 0.95
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         for b in doc.blocks:
-            if b.words == 0 and not any(ch.isalnum() for ch in b.text) and not _SECTION_BREAK.match(b.text):
+            if (
+                b.words == 0
+                and not any(ch.isalnum() for ch in b.text)
+                and not _SECTION_BREAK.match(b.text)
+            ):
                 yield self.remove(b, "symbols.only", self.confidence)

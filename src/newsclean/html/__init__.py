@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from .api import analyze_html, clean_html
 from .decode import decode_html
-from .extractors import Extraction, Extractor, LineHint, available_extractors, get_extractor, register_extractor
+from .extractors import (
+    Extraction,
+    Extractor,
+    LineHint,
+    available_extractors,
+    get_extractor,
+    register_extractor,
+)
 
 __all__ = [
     "Extraction",

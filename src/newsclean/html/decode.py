@@ -32,7 +32,7 @@ import zlib
 
 from ..errors import DecodeError, InputTooLargeError
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode_html", "declared_charset", "looks_binary"]
+__all__ = ["DEFAULT_MAX_BYTES", "declared_charset", "decode_html", "looks_binary"]
 
 #: Inputs (and inflated gzip bodies) larger than this many bytes are refused.
 DEFAULT_MAX_BYTES = 64_000_000
@@ -75,7 +75,9 @@ _DECLARED = re.compile(
 )
 # Browsers (WHATWG Encoding) read these labels as windows-1252.
 _AS_CP1252 = frozenset({"iso8859-1", "latin-1", "ascii", "cp1252"})
-_UNICODE = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+_UNICODE = frozenset(
+    {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+)
 # Control characters that never appear in text (everything below 0x20 but \t \n \r \f, and DEL).
 _CONTROL_BYTES = bytes(sorted((set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}) | {0x7F}))
 _CONTROL_STR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -127,7 +129,9 @@ def _inflate(data: bytes, max_bytes: int) -> bytes:
     try:
         out = d.decompress(data, max_bytes + 1)
     except zlib.error as e:
-        raise DecodeError(f"input starts like gzip-compressed data but does not inflate: {e}") from e
+        raise DecodeError(
+            f"input starts like gzip-compressed data but does not inflate: {e}"
+        ) from e
     if len(out) > max_bytes or d.unconsumed_tail:
         raise InputTooLargeError(
             f"gzip-compressed input inflates to more than {max_bytes} bytes (max_bytes=...)"
@@ -159,7 +163,9 @@ def _detect(data: bytes) -> str | None:
 
 def _checked(text: str, how: str) -> str:
     if looks_binary(text):
-        raise DecodeError(f"input decoded with {how} is mostly control characters: not an HTML page")
+        raise DecodeError(
+            f"input decoded with {how} is mostly control characters: not an HTML page"
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -193,9 +199,9 @@ def decode_html(
 
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom):], codec)
+            text = _strict(data[len(bom) :], codec)
             if text is None:  # a BOM followed by garbage: salvage what decodes
-                text = data[len(bom):].decode(codec, errors="replace")
+                text = data[len(bom) :].decode(codec, errors="replace")
             return _checked(text, f"{codec} (byte-order mark)")
 
     if looks_binary(data):

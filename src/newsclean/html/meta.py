@@ -22,7 +22,14 @@ _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 # <meta> keys (property / name / itemprop), lower-cased, in order of preference.
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "title")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+)
 _DATE_KEYS = (
     "article:published_time",
     "datepublished",
@@ -115,7 +122,7 @@ def read_meta(tree: Any, url: str | None = None) -> PageMeta:
     h1 = _text(h1_el) if h1_el is not None else None
 
     titles: list[str] = []
-    for cand in (*(values.get(k) for k in _TITLE_KEYS), page_title, h1):
+    for cand in (*(values.get(k) for k in _TITLE_KEYS), h1, page_title):
         if cand and cand not in titles:
             titles.append(cand)
 

@@ -1,0 +1,278 @@
+"""``clean_html`` and ``analyze_html``: decode, extract, rescue recall, clean, explain.
+
+1. :func:`~.decode.decode_html` turns bytes into text (BOM, declared charset, detection).
+2. An extractor (trafilatura by default) returns the main text, one paragraph per line, and
+   the page metadata.
+3. **Recall rescue** (trafilatura only): when the extraction holds less than
+   :data:`RESCUE_TRIGGER_SHARE` of the page's long ``<p>`` text, the article was probably
+   split into sibling containers (ads between them) and trafilatura kept one. jusText then
+   classifies the page's paragraphs, and its *good* paragraphs that sit at the same DOM path
+   as paragraphs trafilatura kept are merged in, in page order. Measured on the extraction
+   benchmark: 6% of pages trigger it and recall rises by ~0.6 points at no precision cost.
+4. The newsclean :class:`~newsclean.pipeline.Pipeline` cleans the text with
+   ``title_hint`` = the page title candidate (og:title, <title>, <h1>...) that the text
+   repeats, so headline copies go and the first line is not guessed at. Lines carry the
+   extractor's hints (block kind, link density, DOM path) as :class:`Block` fields.
+5. A heading-level **standfirst** at the top that repeats the page's meta description is
+   removed (reason ``duplicate.description``, detector ``html``), in the Article's removals
+   like any other, so ``apply(article.source_text, article.removals) == article.text``.
+
+Everything the returned :class:`~newsclean.removal.Article` holds is plain data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import lru_cache
+
+from ..document import Block
+from ..errors import ExtractionError, NewscleanError
+from ..pipeline import Pipeline
+from ..removal import Article, Removal, assemble
+from ..segment import segment
+from .decode import DEFAULT_MAX_BYTES, decode_html
+from .extractors import (
+    Extraction,
+    Extractor,
+    LineHint,
+    get_extractor,
+    justext_paragraphs,
+    parse_html,
+)
+
+__all__ = ["RESCUE_TRIGGER_SHARE", "analyze_html", "clean_html"]
+
+#: Rescue runs when the extraction has less than this share of the page's long-<p> text.
+RESCUE_TRIGGER_SHARE = 0.5
+#: ...and only on pages with at least this much long-<p> text (characters).
+RESCUE_MIN_PAGE_PROSE = 1000
+#: Title candidates are looked for among this many first lines of the extraction.
+TITLE_SEARCH_LINES = 10
+#: A standfirst is looked for among this many first blocks.
+STANDFIRST_SEARCH_BLOCKS = 3
+#: Confidence of the front-end's own removals (standfirst).
+STANDFIRST_CONFIDENCE = 0.8
+
+_WORD = re.compile(r"\w+")
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
+_SITE_PREFIX = re.compile(r"^[^|\-–—:·•»]{1,60}\s+[|\-–—:·•»]\s+")
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+# --- recall rescue ---------------------------------------------------------------------------
+
+
+def _needs_rescue(ex: Extraction) -> bool:
+    return (
+        ex.page_prose_chars >= RESCUE_MIN_PAGE_PROSE
+        and len(ex.text) < RESCUE_TRIGGER_SHARE * ex.page_prose_chars
+    )
+
+
+def _rescue(ex: Extraction, html: str) -> Extraction:
+    """Merge in jusText's good paragraphs that share a DOM path with the extracted ones."""
+    tree = parse_html(html)
+    if tree is None:
+        return ex
+    paragraphs = justext_paragraphs(tree, ex.language)
+    lines = _lines(ex.text)
+    hints = list(ex.hints) if ex.hints is not None and len(ex.hints) == len(lines) else None
+    where = {}
+    for i, ln in enumerate(lines):
+        where.setdefault(_key(ln.lstrip("-*• ")), i)
+    matched = [where.get(_key(p.text)) for p in paragraphs]
+    anchors = {p.dom_path for p, m in zip(paragraphs, matched, strict=False) if m is not None}
+    if not anchors:
+        return ex
+    inserts: dict[int, list[tuple[str, LineHint]]] = {}
+    after = -1  # insert after this line of the extraction (-1: before the first)
+    added = 0
+    seen = set(where)
+    for p, m in zip(paragraphs, matched, strict=False):
+        if m is not None:
+            after = max(after, m)
+            continue
+        k = _key(p.text)
+        if p.cls == "good" and p.dom_path in anchors and k and k not in seen:
+            seen.add(k)
+            inserts.setdefault(after, []).append(
+                (p.text, LineHint("p", p.link_density, p.dom_path))
+            )
+            added += 1
+    if not added:
+        return ex
+    out_lines: list[str] = []
+    out_hints: list[LineHint] = []
+    for pos in range(-1, len(lines)):
+        if pos >= 0:
+            out_lines.append(lines[pos])
+            out_hints.append(hints[pos] if hints is not None else LineHint())
+        for text, hint in inserts.get(pos, ()):
+            out_lines.append(text)
+            out_hints.append(hint)
+    extra = {**ex.extra, "rescued_paragraphs": str(added)}
+    return replace(ex, text="\n".join(out_lines), hints=tuple(out_hints), extra=extra)
+
+
+# --- title -----------------------------------------------------------------------------------
+
+
+def _title_variants(title: str) -> list[str]:
+    out = [title]
+    for rx in (_SITE_SUFFIX, _SITE_PREFIX):
+        t = rx.sub("", title)
+        if t != title and t.strip():
+            out.append(t)
+    return out
+
+
+def _title_hint(ex: Extraction, lines: list[str]) -> str | None:
+    """The first line that equals a page title candidate (or one without its site name)."""
+    head = {}
+    for ln in lines[:TITLE_SEARCH_LINES]:
+        head.setdefault(_key(ln), ln)
+    for cand in ex.titles:
+        for v in _title_variants(cand):
+            line = head.get(_key(v))
+            if line is not None and _key(v):
+                return line
+    return None
+
+
+# --- standfirst ----------------------------------------------------------------------------
+
+
+def _standfirst(article: Article, blocks: tuple[Block, ...], description: str | None) -> Article:
+    """Remove a heading-level standfirst that repeats the page's meta description.
+
+    News pages set their deck (the summary under the headline, an <h2> or similar) as the
+    og:description too. A *heading* block at the top whose text is that description is the
+    deck, not the lede: ledes are paragraphs, and an auto-generated description that equals
+    the first paragraph comes as a paragraph block, which stays. Measured on the extraction
+    benchmark: +0.4 points of precision, recall unchanged.
+    """
+    if not description or not blocks:
+        return article
+    key = _key(description)
+    if not key:
+        return article
+    taken = {(r.start, r.end) for r in article.removals}
+    extra = [
+        Removal(b.start, b.end, "html", "duplicate.description", STANDFIRST_CONFIDENCE, b.text, b.line)
+        for b in blocks[:STANDFIRST_SEARCH_BLOCKS]
+        if b.kind == "h" and (b.start, b.end) not in taken and _key(b.text) == key
+    ]
+    if not extra:
+        return article
+    removals = tuple(sorted((*article.removals, *extra), key=lambda r: (r.start, r.end)))
+    return replace(article, text=assemble(article.source_text, blocks, removals), removals=removals)
+
+
+# --- blocks from hints -----------------------------------------------------------------------
+
+
+def _blocks(text: str, hints: tuple[LineHint, ...] | None) -> tuple[Block, ...] | None:
+    if hints is None:
+        return None
+    blocks = segment(text)
+    if len(blocks) != len(hints):
+        return None
+    return tuple(
+        replace(b, kind=h.kind, link_density=h.link_density, dom_path=h.dom_path)
+        for b, h in zip(blocks, hints, strict=False)
+    )
+
+
+def _meta(ex: Extraction, title: str | None, url: str | None) -> dict[str, str]:
+    values = {
+        "title": title or (ex.titles[0] if ex.titles else None),
+        "author": ex.author,
+        "date": ex.date,
+        "sitename": ex.sitename,
+        "url": url or ex.url,
+        "language": ex.language,
+        "description": ex.description,
+        "extractor": ex.extractor or None,
+    }
+    return {k: v for k, v in values.items() if v}
+
+
+# --- the API ---------------------------------------------------------------------------------
+
+
+def analyze_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    extractor: str | Extractor = "trafilatura",
+    pipeline: Pipeline | None = None,
+    encoding: str | None = None,
+    rescue: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Extract and clean the article of an HTML page; explain every removal.
+
+    ``html`` is the page as bytes (decoded here: BOM, declared charset, detection; gzip is
+    inflated) or text. ``url`` helps the extractor and lands in ``Article.meta``.
+    ``extractor`` names a registered extractor ("trafilatura", "justext", "readability") or
+    is an :class:`Extractor`. ``encoding`` is a charset known from outside (HTTP header).
+    ``rescue`` enables the recall rescue for trafilatura.
+
+    ``Article.meta`` carries title, author, date, sitename, url, language, description and
+    the extractor's name, where known.
+
+    Raises :class:`~newsclean.DecodeError` (binary or undecodable input),
+    :class:`~newsclean.InputTooLargeError` and :class:`~newsclean.ExtractionError` (the
+    extractor failed on the page); an empty page gives an empty Article.
+    """
+    pipe = pipeline if pipeline is not None else _default_pipeline()
+    ex_impl = get_extractor(extractor)
+    page = decode_html(html, encoding=encoding, max_bytes=max_bytes)
+    try:
+        ex = ex_impl.extract(page, url)
+        if rescue and ex_impl.name == "trafilatura" and _needs_rescue(ex):
+            ex = _rescue(ex, page)
+    except NewscleanError:
+        raise
+    except RecursionError as e:
+        raise ExtractionError(
+            f"extractor {ex_impl.name!r} gave up on the page: it is nested too deeply"
+        ) from e
+    except Exception as e:  # an extractor bug on one page must surface as our error
+        raise ExtractionError(
+            f"extractor {ex_impl.name!r} failed on the page: {type(e).__name__}: {e}"
+        ) from e
+    text = ex.text
+    lines = _lines(text)
+    title = _title_hint(ex, lines)
+    meta: Mapping[str, str] = _meta(ex, title, url)
+    blocks = _blocks(text, ex.hints)
+    article = pipe.analyze(text, title_hint=title, meta=meta, blocks=blocks)
+    if blocks is not None:
+        article = _standfirst(article, blocks, ex.description)
+    return article
+
+
+def clean_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    extractor: str | Extractor = "trafilatura",
+    pipeline: Pipeline | None = None,
+) -> str:
+    """The clean article body of an HTML page (see :func:`analyze_html`)."""
+    return analyze_html(html, url, extractor=extractor, pipeline=pipeline).text

@@ -1,0 +1,127 @@
+"""Pipeline construction, configuration round-trips, pickling and errors."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import newsclean
+from newsclean import ConfigError, Pipeline, PipelineConfig, UnknownDetectorError, registry
+from newsclean.config import DEFAULT_DETECTORS
+
+TEXT = (
+    "Harbour Wall Extended After Winter Floods\n"
+    "The council voted to extend the harbour wall after floods in the winter, officials said.\n"
+    "google news\n"
+)
+
+
+def test_default_pipeline_has_all_registered_builtins() -> None:
+    assert Pipeline.default().names == list(DEFAULT_DETECTORS)
+    assert set(DEFAULT_DETECTORS) <= set(registry.names())
+
+
+def test_registry_snapshot() -> None:
+    """Adding or renaming a detector is a visible change: update this list on purpose."""
+    assert registry.names() == sorted(DEFAULT_DETECTORS)
+
+
+def test_config_round_trips_through_dict_and_toml() -> None:
+    p = Pipeline.default().configure("comments", min_words_before=5).disable("dateline")
+    d = p.config.to_dict()
+    assert PipelineConfig.from_dict(d) == p.config
+    toml = p.config.to_toml()
+    assert PipelineConfig.from_toml(toml) == p.config
+    assert Pipeline.from_config(toml).names == p.names
+    assert "dateline" not in p.names
+    assert p.config.fingerprint() != Pipeline.default().config.fingerprint()
+
+
+def test_add_remove_reorder() -> None:
+    p = Pipeline.default().remove("aggregator")
+    assert "aggregator" not in p.names
+    p2 = p.add("aggregator", before="title")
+    assert p2.names[0] == "aggregator"
+    p3 = p.add("aggregator", after="comments")
+    assert p3.names[p3.names.index("comments") + 1] == "aggregator"
+
+
+def test_disable_per_call() -> None:
+    full = newsclean.analyze(TEXT)
+    partial = newsclean.analyze(TEXT, disable=["aggregator"])
+    assert "google news" not in full.text and "google news" in partial.text
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"detectors": [{"name": "no_such_detector"}]},
+        {"detectors": [{"name": "comments", "config": {"nope": 1}}]},
+        {"detectors": [{"name": "comments", "config": {"min_words_before": "many"}}]},
+        {"detectors": ["title", "title"]},
+        {"max_passes": 0},
+        {"surprise": True},
+    ],
+)
+def test_bad_config_is_a_clear_error(bad: dict[str, object]) -> None:
+    with pytest.raises(ConfigError):
+        Pipeline.from_config(bad)
+
+
+def test_unknown_detector_message_lists_names() -> None:
+    with pytest.raises(UnknownDetectorError, match="registered"):
+        registry.get("nope")
+
+
+def test_pipeline_pickles_and_gives_same_result() -> None:
+    p = Pipeline.default().configure("comments", min_words_before=5)
+    q = pickle.loads(pickle.dumps(p))
+    assert q.config == p.config and q.clean(TEXT) == p.clean(TEXT)
+    art = p.analyze(TEXT)
+    assert pickle.loads(pickle.dumps(art)) == art
+
+
+def test_custom_detector_registration() -> None:
+    from collections.abc import Iterable
+    from dataclasses import dataclass
+
+    from newsclean import Detector, Document, Removal
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class ShoutDetector(Detector):
+        name = "test_shout"
+        summary = "Lines that end with three exclamation marks."
+
+        def detect(self, doc: Document) -> Iterable[Removal]:
+            for b in doc.blocks:
+                if b.text.endswith("!!!"):
+                    yield self.remove(b, "widget.shout", 0.9)
+
+    try:
+        p = Pipeline.default().add("test_shout")
+        out = p.clean(TEXT + "Buy now!!!\n")
+        assert "Buy now!!!" not in out
+    finally:
+        registry._REGISTRY.pop("test_shout", None)
+
+
+def test_type_errors_and_limits() -> None:
+    with pytest.raises(TypeError):
+        newsclean.clean(b"bytes")  # type: ignore[arg-type]
+    small = Pipeline(max_input_chars=10)
+    with pytest.raises(newsclean.InputTooLargeError):
+        small.clean("x" * 11)
+
+
+def test_public_all_is_explicit() -> None:
+    for name in newsclean.__all__:
+        assert hasattr(newsclean, name)
+    assert {"clean", "analyze", "Pipeline", "Article", "apply"} <= set(newsclean.__all__)
+
+
+def test_clean_batch_shapes() -> None:
+    assert newsclean.clean_batch([TEXT, 3]) == [newsclean.clean(TEXT), None]  # type: ignore[list-item]
+    out = newsclean.clean_batch({"text": [TEXT], "id": [1]})
+    assert out["id"] == [1] and out["text_clean"] == [newsclean.clean(TEXT)]
