@@ -170,7 +170,7 @@ def build_extractors() -> tuple[dict[str, Extractor], dict[str, str], Counter[st
         traf(p)
     )
     try:
-        from readability import Document
+        from readability import Document  # type: ignore[import-untyped]
     except ImportError:
         skipped["readability-lxml"] = (
             "readability-lxml not installed (`pip install readability-lxml`, `bench` extra)"

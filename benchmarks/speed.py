@@ -157,6 +157,7 @@ def cost_growth(texts: Sequence[str], sizes: Sequence[int]) -> list[GrowthPoint]
 
 def _pool_mbps(docs: Sequence[str], cores: int) -> float | None:
     """MB/s of ``clean`` mapped over ``docs`` by a pool of ``cores`` processes."""
+    ctx: mp.context.BaseContext
     try:
         ctx = mp.get_context("fork")
     except ValueError:  # pragma: no cover - platforms without fork
@@ -172,7 +173,7 @@ def _rss() -> tuple[float | None, float | None]:
     """Current RSS (psutil, if installed) and the process's peak RSS, in MB."""
     current = None
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         current = psutil.Process().memory_info().rss / 1e6
     except ImportError:

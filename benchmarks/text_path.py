@@ -70,6 +70,15 @@ def _site(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _on_noisy(rows: Sequence[TextPair], fn: Callable[[str], str]) -> Callable[[int], str]:
+    """Row index -> ``fn`` of that row's extractor output (binds ``fn`` now, not late)."""
+
+    def run(i: int) -> str:
+        return fn(rows[i].noisy)
+
+    return run
+
+
 def text_path_section(
     rows: Sequence[TextPair], analyses: Analyses, tools: Sequence[str]
 ) -> Section:
@@ -83,7 +92,7 @@ def text_path_section(
     }
     cleaners["newsclean.clean"] = analyses.text
     for name, fn in BASELINES.items():
-        cleaners[name] = lambda i, fn=fn: fn(rows[i].noisy)
+        cleaners[name] = _on_noisy(rows, fn)
     table: list[list[str]] = []
     matrix: list[list[str]] = []
     for tool in tools:
@@ -271,7 +280,7 @@ def per_detector_section(
     order = sorted(stats.items(), key=lambda kv: -sum(c[0] for c in kv[1].values()))
     for (det, reason), cells in order:
         lines = sum(c[0] for c in cells.values())
-        noise = sum(c[1] for c in cells.values())
+        n_noise = sum(c[1] for c in cells.values())
         lost = sum(c[2] for c in cells.values())
         for t in tools:
             for j in range(3):
@@ -282,8 +291,8 @@ def per_detector_section(
                 esc(reason),
                 *[f"{cells[t][1]}/{cells[t][0]}" for t in tools],
                 str(lines),
-                str(noise),
-                fmt(noise / lines if lines else None, 3),
+                str(n_noise),
+                fmt(n_noise / lines if lines else None, 3),
                 str(lost),
             ]
         )

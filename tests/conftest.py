@@ -22,5 +22,7 @@ def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason."""
     p = SHARED.joinpath(*parts)
     if not p.exists():
-        pytest.skip(f"shared data not found at {p} (set NEWSCLEAN_SHARED or place ../shared beside the repo)")
+        pytest.skip(
+            f"shared data not found at {p} (set NEWSCLEAN_SHARED or place ../shared beside the repo)"
+        )
     return p

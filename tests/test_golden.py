@@ -19,7 +19,11 @@ def test_golden(case: Path) -> None:
     want = (case / "expected.txt").read_text(encoding="utf-8").rstrip("\n")
     art = newsclean.analyze(src)
     if art.text != want:
-        diff = "\n".join(difflib.unified_diff(want.split("\n"), art.text.split("\n"), "expected", "got", lineterm=""))
+        diff = "\n".join(
+            difflib.unified_diff(
+                want.split("\n"), art.text.split("\n"), "expected", "got", lineterm=""
+            )
+        )
         pytest.fail(f"{diff}\n\n{art.explain()}")
     assert newsclean.apply(src, art.removals) == art.text
 

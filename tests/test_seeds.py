@@ -23,7 +23,9 @@ def test_seed_clean_equals_gold(name: str) -> None:
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_analyze_title_and_removals(name: str) -> None:
     src = shared_path("seeds", f"{name}.input.txt").read_text(encoding="utf-8")
-    expected = json.loads(shared_path("seeds", "seeds.expected.json").read_text(encoding="utf-8"))[name]
+    expected = json.loads(shared_path("seeds", "seeds.expected.json").read_text(encoding="utf-8"))[
+        name
+    ]
     art = newsclean.analyze(src)
     assert art.title == expected["title"]
     # The lifted headline is reported as Article.title; every other removal is noise.

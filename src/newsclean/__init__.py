@@ -1,7 +1,8 @@
 """newsclean: strip scraper noise from news articles, keep the body verbatim, explain why.
 
 >>> import newsclean
->>> newsclean.clean("Big Storm Hits Coast\\nThe storm reached the coast on Monday, officials said.\\ngoogle news")
+>>> text = "The storm reached the coast on Monday, officials said.\\ngoogle news"
+>>> newsclean.clean(text)
 'The storm reached the coast on Monday, officials said.'
 """
 

@@ -7,7 +7,7 @@ proposes nothing, running again on the output proposes nothing either.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import registry
@@ -32,8 +32,9 @@ class Pipeline:
     ``Pipeline.default().remove("dateline").add("my_detector", after="comments")``.
     """
 
-    config: PipelineConfig = PipelineConfig()
+    config: PipelineConfig = field(default_factory=PipelineConfig)
     max_input_chars: int = DEFAULT_MAX_INPUT_CHARS
+    _steps: tuple[Detector, ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
         # Instantiate now so a bad config fails at construction, not on the first document.
@@ -75,8 +76,7 @@ class Pipeline:
 
     @property
     def detectors(self) -> tuple[Detector, ...]:
-        steps: tuple[Detector, ...] = self._steps
-        return steps
+        return self._steps
 
     def _with_steps(self, steps: Sequence[StepConfig]) -> Pipeline:
         return Pipeline(replace(self.config, detectors=tuple(steps)), self.max_input_chars)

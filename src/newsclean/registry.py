@@ -40,9 +40,8 @@ def _load_entry_points() -> None:
     _loaded_entry_points = True
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         obj = ep.load()
-        if isinstance(obj, type) and issubclass(obj, Detector):
-            if obj.name not in _REGISTRY:
-                register(obj)
+        if isinstance(obj, type) and issubclass(obj, Detector) and obj.name not in _REGISTRY:
+            register(obj)
 
 
 def get(name: str) -> type[Detector]:

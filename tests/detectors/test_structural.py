@@ -13,7 +13,10 @@ LEDE = "The storm reached the coast on Monday night, flooding roads and cutting 
     ("text", "reason"),
     [
         # Headline repeated just below itself: lifted, and the copy removed.
-        (f"Storm Floods Coastal Towns\n\nStorm Floods Coastal Towns\n{LEDE}", "title.repeated_headline"),
+        (
+            f"Storm Floods Coastal Towns\n\nStorm Floods Coastal Towns\n{LEDE}",
+            "title.repeated_headline",
+        ),
         # Headline shape + its words reappear in the lede.
         (f"Storm Floods Coast, Cuts Power to Thousands\n{LEDE}", "title.headline"),
     ],
@@ -41,14 +44,22 @@ def test_title_hint_removes_copies_only() -> None:
     import newsclean
 
     pipe = newsclean.Pipeline.from_config({"detectors": ["title"]})
-    art = pipe.analyze(f"Storm Floods Coast | Daily Example\n{LEDE}", title_hint="Storm Floods Coast")
+    art = pipe.analyze(
+        f"Storm Floods Coast | Daily Example\n{LEDE}", title_hint="Storm Floods Coast"
+    )
     assert [r.reason for r in art.removals] == ["duplicate_title.copy"]
     assert art.title == "Storm Floods Coast"
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Sept. 10, 202200:26", "Nov. 3, 2021 12:04", "02:14", "Now Playing 02:14", "Duration: 1:05:33"],
+    [
+        "Sept. 10, 202200:26",
+        "Nov. 3, 2021 12:04",
+        "02:14",
+        "Now Playing 02:14",
+        "Duration: 1:05:33",
+    ],
 )
 def test_video_timestamp(line: str) -> None:
     assert removed("video_timestamp", around(line, "middle")) == [
@@ -57,7 +68,10 @@ def test_video_timestamp(line: str) -> None:
     assert removed("video_timestamp", around(line))[0][0].startswith("video_timestamp.")
 
 
-@pytest.mark.parametrize("line", ["The match ended 2:1 after extra time.", "Call 555-0100 between 9:00 and 17:00 on weekdays."])
+@pytest.mark.parametrize(
+    "line",
+    ["The match ended 2:1 after extra time.", "Call 555-0100 between 9:00 and 17:00 on weekdays."],
+)
 def test_video_timestamp_negative(line: str) -> None:
     assert removed("video_timestamp", around(line)) == []
 
@@ -78,14 +92,27 @@ def test_dateline(line: str) -> None:
     assert [t for _, t in removed("dateline", around(line, "head"))] == [line]
 
 
-@pytest.mark.parametrize("line", ["2019", "Top 10", "The 100", "Chapter 3", "In 2019 the budget rose by 3 percent to 12 billion."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019",
+        "Top 10",
+        "The 100",
+        "Chapter 3",
+        "In 2019 the budget rose by 3 percent to 12 billion.",
+    ],
+)
 def test_dateline_negative(line: str) -> None:
     assert removed("dateline", around(line, "middle")) == []
 
 
 @pytest.mark.parametrize(
     "line",
-    ["https://www.example.com/news/2019/11/story.html", "jane.doe@example.com", "Listen: http://po.st/TP_615"],
+    [
+        "https://www.example.com/news/2019/11/story.html",
+        "jane.doe@example.com",
+        "Listen: http://po.st/TP_615",
+    ],
 )
 def test_url_line_at_the_edges(line: str) -> None:
     assert [t for _, t in removed("url_line", around(line))] == [line]
@@ -96,7 +123,9 @@ def test_url_lines_in_a_link_list_are_content() -> None:
     assert removed("url_line", BODY + links) == []
 
 
-@pytest.mark.parametrize(("line", "hit"), [("|", True), ("» »", True), ("* * *", False), ("---", False), ("—", True)])
+@pytest.mark.parametrize(
+    ("line", "hit"), [("|", True), ("» »", True), ("* * *", False), ("---", False), ("—", True)]
+)
 def test_symbol_line(line: str, hit: bool) -> None:
     assert bool(removed("symbol_line", around(line, "middle"))) is hit
 
@@ -110,5 +139,7 @@ def test_duplicate_block_rare_repeat_removed() -> None:
 
 def test_duplicate_block_systematic_repetition_kept() -> None:
     q = "What is your favourite dish to cook for friends on a weekend evening?"
-    text = "\n".join(f"Interview {i}\n{q}\nAnswer number {i} is a long and varied reply." for i in range(6))
+    text = "\n".join(
+        f"Interview {i}\n{q}\nAnswer number {i} is a long and varied reply." for i in range(6)
+    )
     assert removed("duplicate_block", text) == []

@@ -21,7 +21,9 @@ def test_comments_need_article_first() -> None:
 
 
 def test_comment_form_lines() -> None:
-    got = removed("comments", BODY.replace("\n", "\nYour email address will not be published.\n", 1))
+    got = removed(
+        "comments", BODY.replace("\n", "\nYour email address will not be published.\n", 1)
+    )
     assert got == [("comments.form", "Your email address will not be published.")]
 
 
@@ -32,7 +34,11 @@ def test_related_zone_takes_teasers_until_prose() -> None:
         + "The fisheries board said catches were the highest since…\n"
     )
     got = removed("related_links", text)
-    assert [r for r, _ in got] == ["related_links.header", "related_links.teaser", "related_links.teaser"]
+    assert [r for r, _ in got] == [
+        "related_links.header",
+        "related_links.teaser",
+        "related_links.teaser",
+    ]
 
 
 def test_related_header_then_prose_keeps_prose() -> None:

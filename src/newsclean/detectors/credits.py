@@ -106,7 +106,9 @@ class BylineDetector(PhraseLineDetector):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)
 
 
-_NAME_RE = re.compile(r"^\W*[Bb][Yy]\s+(?:[A-Z][\w'.-]*\s*){1,4}(?:$|[,|/·•\-–—(]|and\s|&)", re.UNICODE)
+_NAME_RE = re.compile(
+    r"^\W*[Bb][Yy]\s+(?:[A-Z][\w'.-]*\s*){1,4}(?:$|[,|/·•\-–—(]|and\s|&)", re.UNICODE
+)
 
 
 def _names_follow(text: str) -> bool:

@@ -58,7 +58,8 @@ class UrlLineDetector(Detector):
             return False
         links = [bool(_LINKISH.fullmatch(tok.strip(_TOKEN_EDGE))) for tok in tokens]
         return any(links) and all(
-            is_link or _CONNECTORS.fullmatch(tok) for tok, is_link in zip(tokens, links, strict=False)
+            is_link or _CONNECTORS.fullmatch(tok)
+            for tok, is_link in zip(tokens, links, strict=False)
         )
 
 

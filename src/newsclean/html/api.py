@@ -91,7 +91,7 @@ def _rescue(ex: Extraction, html: str) -> Extraction:
     paragraphs = justext_paragraphs(tree, ex.language)
     lines = _lines(ex.text)
     hints = list(ex.hints) if ex.hints is not None and len(ex.hints) == len(lines) else None
-    where = {}
+    where: dict[str, int] = {}
     for i, ln in enumerate(lines):
         where.setdefault(_key(ln.lstrip("-*• ")), i)
     matched = [where.get(_key(p.text)) for p in paragraphs]
@@ -142,7 +142,7 @@ def _title_variants(title: str) -> list[str]:
 
 def _title_hint(ex: Extraction, lines: list[str]) -> str | None:
     """The first line that equals a page title candidate (or one without its site name)."""
-    head = {}
+    head: dict[str, str] = {}
     for ln in lines[:TITLE_SEARCH_LINES]:
         head.setdefault(_key(ln), ln)
     for cand in ex.titles:
@@ -172,7 +172,9 @@ def _standfirst(article: Article, blocks: tuple[Block, ...], description: str | 
         return article
     taken = {(r.start, r.end) for r in article.removals}
     extra = [
-        Removal(b.start, b.end, "html", "duplicate.description", STANDFIRST_CONFIDENCE, b.text, b.line)
+        Removal(
+            b.start, b.end, "html", "duplicate.description", STANDFIRST_CONFIDENCE, b.text, b.line
+        )
         for b in blocks[:STANDFIRST_SEARCH_BLOCKS]
         if b.kind == "h" and (b.start, b.end) not in taken and _key(b.text) == key
     ]

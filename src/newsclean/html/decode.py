@@ -96,7 +96,7 @@ def looks_binary(data: bytes | str) -> bool:
 
 
 def _codec(label: str) -> str | None:
-    """The Python codec name for a charset label, with browsers' Latin-1 reading; None if unknown."""
+    """The Python codec for a charset label, read as browsers do; None if unknown."""
     try:
         name = codecs.lookup(label.strip().strip("\"'").lower()).name
     except LookupError:
@@ -225,9 +225,9 @@ def decode_html(
 
     if as_utf8 is not None:
         return _checked(as_utf8, "utf-8")
-    codec = _detect(data)
-    if codec is not None:
-        text = _strict(data, codec)
+    detected = _detect(data)
+    if detected is not None:
+        text = _strict(data, detected)
         if text is not None:
-            return _checked(text, f"{codec} (detected)")
+            return _checked(text, f"{detected} (detected)")
     return _checked(data.decode("cp1252", errors="replace"), "windows-1252 (fallback)")

@@ -409,7 +409,9 @@ class ReadabilityExtractor:
 
     def extract(self, html: str, url: str | None) -> Extraction:
         try:
-            from readability import Document as ReadabilityDocument
+            from readability import (  # type: ignore[import-untyped,unused-ignore]
+                Document as ReadabilityDocument,
+            )
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise ExtractionError(
                 "the 'readability' extractor needs readability-lxml: pip install readability-lxml"

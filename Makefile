@@ -1,0 +1,35 @@
+# Two commands on a fresh machine with only python3:
+#   make demo   - set up .venv and clean the bundled example article, with the explanation
+#   make test   - set up .venv and run lint, type checks and the whole test suite
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+EXTRAS ?= test,parquet,zstd,bench
+
+.PHONY: demo test lint typecheck bench setup clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	touch $@
+
+setup: $(BIN)/.installed
+
+demo: setup
+	$(BIN)/newsclean clean --explain src/newsclean/examples/article.txt
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: setup
+	$(BIN)/mypy src/newsclean
+
+test: lint typecheck
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
