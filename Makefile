@@ -4,9 +4,9 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= test,parquet,zstd,bench
+EXTRAS ?= test,parquet,zstd,bench,docs
 
-.PHONY: demo test lint typecheck bench setup clean
+.PHONY: demo test lint typecheck docs bench setup clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,7 +25,10 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy src/newsclean
 
-test: lint typecheck
+docs: setup
+	$(BIN)/sphinx-build -W -q -b html docs docs/_build/html
+
+test: lint typecheck docs
 	$(BIN)/python -m pytest -q
 
 bench: setup

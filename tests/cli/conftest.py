@@ -28,10 +28,11 @@ ARTICLE = (
 )
 BODY_LINE = "The city council voted on Tuesday to approve the long-delayed harbour bridge"
 
-_WORDS = (
+_TEXT = (
     "the council said on monday that a new bridge would open in spring after years of "
     "delays and rising costs while residents and shop owners waited for the harbour road"
-).split()
+)
+_WORDS = _TEXT.split()
 
 
 def sentence(rng: random.Random, n: int = 18) -> str:
