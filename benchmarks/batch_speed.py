@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -125,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 out = tmp / f"out-{mb:g}mb-j{j}.jsonl"
                 print(f"# running -j {j} on {mb:g} MB ...", file=sys.stderr)
                 r = run_one(inp, out, j)
-                r.update(file_mb=size / 1e6, jobs=j)
+                r.update(file_mb=size / 1e6, target_mb=mb, jobs=j)
                 results.append(r)
                 out.unlink()
             inp.unlink()
@@ -144,9 +143,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['docs'] / r['wall']:>8.0f} {r['text_mb'] / r['wall']:>10.2f} "
             f"{r['file_mb'] / r['wall']:>10.2f} {tree:>12} {r['max_proc_mb']:>16.0f}"
         )
-    by = {(r["file_mb"] // 1, r["jobs"]): r for r in results}
+    by = {(r["target_mb"], r["jobs"]): r for r in results}
     for mb in sizes:
-        one, two = by.get((mb // 1, 1)), by.get((mb // 1, 2))
+        one, two = by.get((mb, 1)), by.get((mb, 2))
         if one and two:
             print(f"-j 2 / -j 1 speed-up at {mb:g} MB: {one['wall'] / two['wall']:.2f}x")
     return 0

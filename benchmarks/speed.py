@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing as mp
+import os
 import re
 import time
 import tracemalloc
@@ -194,6 +195,7 @@ def _size_label(n: int) -> str:
 def speed_section(docs: Sequence[str], html_results: Sequence[HtmlResult], quick: bool) -> Section:
     """The speed table: MB/s single and multi-core, pages/s, memory, cost growth."""
     t0 = time.perf_counter()
+    load_before = _loadavg()
     mb = _mb(docs)
     for d in docs[:3]:
         newsclean.clean(d)  # build the default pipeline outside the timing
@@ -313,8 +315,27 @@ def speed_section(docs: Sequence[str], html_results: Sequence[HtmlResult], quick
         body=body,
     )
     sec.notes.append(_linearity(growth))
+    sec.notes.append(_load_note(load_before))
     sec.seconds = time.perf_counter() - t0
     return sec
+
+
+def _loadavg() -> float | None:
+    """1-minute load average, to show when other work shared the cores during timing."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - not on POSIX
+        return None
+
+
+def _load_note(before: float | None) -> str:
+    """Load average before and after the speed section, beside the core count."""
+    after = _loadavg()
+    return (
+        f"1-minute load average {fmt(before, 2)} before and {fmt(after, 2)} after this section "
+        f"on {cpu_count()} cores: a load above the core count means other work competed with "
+        "the timings (Pool speed-up below ×1 is the usual sign)."
+    )
 
 
 def _linearity(growth: Sequence[GrowthPoint]) -> str:
