@@ -214,12 +214,25 @@ class Cleaner:
         self.html_pipeline = pipeline.disable(*options.disable) if options.disable else pipeline
         self._in_doc = False
         self.timeout = options.doc_timeout
+        self._warm_up()
         if self.timeout:
             try:
                 signal.signal(signal.SIGALRM, self._on_alarm)
             except ValueError:  # not the main thread: cannot use SIGALRM
                 print("newsclean: --doc-timeout needs the main thread; ignored", file=sys.stderr)
                 self.timeout = None
+
+    def _warm_up(self) -> None:
+        """Pay one-off costs (lazy imports, phrase packs, regexes) before any timed document."""
+        sample = "Council Approves Bridge\nThe council approved the bridge.\nAdvertisement"
+        try:
+            if self.options.html_field is not None:
+                page = f"<html><body><p>{sample}</p></body></html>"
+                analyze_html(page, pipeline=self.html_pipeline)
+            else:
+                self.pipeline.analyze(sample, disable=self.options.disable)
+        except Exception:  # a warm-up failure shows again, per record, where it belongs
+            pass
 
     def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
         if self._in_doc:

@@ -11,14 +11,14 @@ import pytest
 
 pytest.importorskip("datatrove")
 
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
 
-from newsclean.integrations.datatrove import NewscleanStep  # noqa: E402
+from newsclean.integrations.datatrove import NewscleanStep
 
-from ..cli.conftest import ARTICLE, BODY_LINE, doc_text  # noqa: E402
+from ..cli.conftest import ARTICLE, BODY_LINE, doc_text
 
 pytestmark = pytest.mark.timeout(300)
 

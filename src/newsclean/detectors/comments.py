@@ -39,6 +39,8 @@ class CommentsDetector(Detector):
     #: A vague header cuts only if at most this share of the words follows it.
     weak_tail_share: float = 0.5
     form_max_words: int = 40
+    #: A form line with at most this share of the words after it ends the article.
+    form_tail_share: float = 0.25
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
@@ -73,6 +75,13 @@ class CommentsDetector(Detector):
             yield self.remove(blocks[i], reason, self.confidence, header=blocks[cut].text)
         if form is None:
             return
-        for b in blocks[:cut]:
+        for i in range(cut):
+            b = blocks[i]
             if b.words <= self.form_max_words and form.search(b.norm, b.wordset):
                 yield self.remove(b, "comments.form", self.confidence)
+                # Form text near the end: what follows it is the rest of the form (consent
+                # notes, privacy text), never the article.
+                if in_tail_zone(doc, i, self.form_tail_share) and doc.words_before(i) >= self.min_words_before:
+                    for k in range(i + 1, cut):
+                        yield self.remove(blocks[k], "comments.form_tail", self.confidence * 0.9)
+                    return

@@ -34,6 +34,8 @@ class EdgeContextReviser(Reviser):
     max_run: int = 2
     #: A head or tail with more unjudged short lines than this is a list or table: leave it.
     max_zone_lines: int = 6
+    #: A dek (standfirst) under the headline has at least this many words.
+    dek_min_words: int = 6
     confidence: float = 0.6
 
     def revise(self, doc: Document, flagged: Sequence[Removal | None]) -> Iterable[Removal]:
@@ -61,6 +63,20 @@ class EdgeContextReviser(Reviser):
                 left_ok = before is not None or (edge_is_start and i == 0)
                 right_ok = after is not None or (not edge_is_start and j == n)
                 ref = before or after
+                # A one-line dek between the lifted headline and the lede: unpunctuated, a
+                # phrase rather than a label.
+                if (
+                    edge_is_start
+                    and before is not None
+                    and before.kind == "title"
+                    and j == hi
+                    and j - i == 1
+                    and not blocks[i].ends_sentence
+                    and blocks[i].words >= self.dek_min_words
+                ):
+                    yield self.remove(blocks[i], "title.dek", self.confidence, near=before.reason)
+                    i = j
+                    continue
                 if ref is not None and left_ok and right_ok and j - i <= self.max_run:
                     for k in range(i, j):
                         yield self.remove(

@@ -133,5 +133,24 @@ class Tags(PhraseLineDetector):
     name = "tags"
     family = "tags"
     kind = "tags"
-    summary = "Tag, topic and category lists."
+    summary = "Tag, topic and category lists (also the comma list under a bare 'Tags' line)."
     prefix_max_words: int = 60
+    #: A keyword list: at least this many comma-separated items, each this short at most.
+    list_min_items: int = 3
+    list_item_max_words: int = 6
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        header = line_matcher(self.family, "line", "line", self.languages)
+        for r in super().detect(doc):
+            yield r
+            if header is None or r.reason != "tags.line":
+                continue
+            i = next((k for k, b in enumerate(doc.blocks) if b.start == r.start), -1)
+            if 0 <= i < len(doc.blocks) - 1 and self._keyword_list(doc.blocks[i + 1].text):
+                yield self.remove(doc.blocks[i + 1], "tags.list", self.confidence)
+
+    def _keyword_list(self, text: str) -> bool:
+        items = [x.strip() for x in text.split(",")]
+        return len(items) >= self.list_min_items and all(
+            0 < len(x.split()) <= self.list_item_max_words for x in items
+        )

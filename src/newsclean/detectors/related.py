@@ -20,7 +20,9 @@ from ..removal import Removal
 
 __all__ = ["RelatedLinksDetector"]
 
-_TAG_END = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*\|?$")
+# Tickers and tables ("HD THE HOME DEPOT INC. 225.86 -12.99") are shouted but not teasers.
+_FIGURES = re.compile(r"\d[\d,.]*\s*%|\d+\.\d+|\|")
+_TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\]\s*\|?$")
 
 
 @register
@@ -39,6 +41,13 @@ class RelatedLinksDetector(Detector):
     #: (0 = off; off by default because feature lists and rankings have the same shape).
     tail_list_min_items: int = 0
     tail_list_min_words: int = 4
+    #: Teasers tagged "[VIDEO]" / "[INSIGHT]": noise when the text has at least this many.
+    tagged_min_lines: int = 2
+    #: A bare "[CNET]" is a citation; a teaser has a headline before its tag.
+    tagged_min_words: int = 4
+    #: An ALL-CAPS line of at least this many words, without a closing period, in a text
+    #: written in mixed case, is a promoted headline ("SEAN SPICER ELIMINATED FROM ...").
+    shouted_min_words: int = 8
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
@@ -66,6 +75,33 @@ class RelatedLinksDetector(Detector):
                 j += 1
             i = j
         yield from self._tail_list(doc, taken)
+        yield from self._tagged_and_shouted(doc, taken)
+
+    def _tagged_and_shouted(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
+        blocks = doc.blocks
+        tagged = [
+            k
+            for k, b in enumerate(blocks)
+            if k not in taken
+            and self.tagged_min_words <= b.words <= self.teaser_max_words
+            and _TAG_END.search(b.text)
+        ]
+        if len(tagged) >= self.tagged_min_lines:
+            for k in tagged:
+                taken.add(k)
+                yield self.remove(blocks[k], "related_links.tagged_teaser", self.confidence * 0.9)
+        mixed = sum(b.words for b in blocks if not b.all_caps)
+        if mixed < 0.8 * doc.total_words:
+            return
+        for k, b in enumerate(blocks):
+            if (
+                k not in taken
+                and b.all_caps
+                and self.shouted_min_words <= b.words <= self.teaser_max_words
+                and not b.ends_sentence
+                and not _FIGURES.search(b.text)
+            ):
+                yield self.remove(b, "related_links.shouted_teaser", self.confidence * 0.85)
 
     def _teaser(self, b: Block) -> bool:
         if not (self.teaser_min_words <= b.words <= self.teaser_max_words):
