@@ -17,6 +17,7 @@ from ..document import Block, Document, is_prose
 from ..phrases import ALL, line_matcher
 from ..registry import register
 from ..removal import Removal
+from ..shape import closing_stripped
 
 __all__ = ["RelatedLinksDetector"]
 
@@ -36,6 +37,8 @@ class RelatedLinksDetector(Detector):
     teaser_max_words: int = 30
     #: Prices and buttons ("$139.00", "Buy Now") end a run: teasers are headlines.
     teaser_min_words: int = 3
+    #: A question up to this many words reads as a teaser headline, not as prose.
+    question_max_words: int = 15
     max_teasers: int = 40
     #: Header-less related lists: at least this many headline-like list items at the end
     #: (0 = off; off by default because feature lists and rankings have the same shape).
@@ -106,9 +109,10 @@ class RelatedLinksDetector(Detector):
     def _teaser(self, b: Block) -> bool:
         if not (self.teaser_min_words <= b.words <= self.teaser_max_words):
             return False
-        return (
-            (not b.ends_sentence) or b.truncated or b.is_list_item or bool(_TAG_END.search(b.text))
-        )
+        if (not b.ends_sentence) or b.truncated or b.is_list_item or _TAG_END.search(b.text):
+            return True
+        # Teaser headlines are often questions: "Who will make the Rock Hall in 2020?"
+        return b.words <= self.question_max_words and closing_stripped(b.text).endswith("?")
 
     def _tail_list(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
         """Headline-like list items after the last prose paragraph, up to the end."""

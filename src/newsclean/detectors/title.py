@@ -47,7 +47,7 @@ class TitleDetector(Detector):
     #: How many blocks below the first one may hold its verbatim copy.
     repeat_window: int = 3
     #: Share of the headline's content words that must reappear in the next blocks.
-    min_overlap: float = 0.5
+    min_overlap: float = 0.3
     overlap_window: int = 8
     #: Content words are at least this long (short words carry no topic).
     content_word_len: int = 4
@@ -84,8 +84,10 @@ class TitleDetector(Detector):
     def _headline_shaped(self, text: str, words: int) -> bool:
         if not (self.min_words <= words <= self.max_words):
             return False
-        end = closing_stripped(text)[-1:]
-        if end in (".", "!", ";", ",", ":", "。", "！"):
+        stripped = closing_stripped(text)
+        end = stripped[-1:]
+        quoted = len(stripped) < len(text.rstrip())  # ends inside a quote: 'We got her!"'
+        if end in (".", ";", ",", ":", "。") or (end in ("!", "！") and not quoted):
             return False
         return not any(m in text for m in ("http", "www.", "@", ".com"))
 
