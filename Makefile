@@ -4,7 +4,7 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= test,parquet,zstd,bench,docs
+EXTRAS ?= test,parquet,zstd,bench,docs,datatrove,ray
 
 .PHONY: demo test lint typecheck docs bench setup clean
 

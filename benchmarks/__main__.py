@@ -40,9 +40,10 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write the report (default: benchmarks/RESULTS.md)",
     )
     ap.add_argument(
-        "--no-excerpts",
+        "--excerpts",
         action="store_true",
-        help="do not quote the text of lines deleted from gold bodies",
+        help="quote the text of lines deleted from gold bodies (for reading locally: the "
+        "publishers' text must not be committed, so RESULTS.md is generated without it)",
     )
     return ap
 
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     sections.append(text_path_section(rows, analyses, tools))
 
     log(f"false deletions: {len(golds)} gold bodies")
-    sections.append(false_deletions_section(golds, excerpts=not args.no_excerpts))
+    sections.append(false_deletions_section(golds, excerpts=args.excerpts))
 
     log("per-detector precision")
     det_tools = [t for t in DETECTOR_TOOLS if t in tools]

@@ -195,7 +195,7 @@ def false_deletions_section(golds: dict[str, tuple[str, str]], excerpts: bool = 
     for _lost, k, art in per_doc:
         site = _site(golds[k][0])
         for r in art.removals:
-            text = esc(r.text, EXCERPT) if excerpts else "(excerpts disabled: --no-excerpts)"
+            text = esc(r.text, EXCERPT) if excerpts else "(text not quoted; run with --excerpts to read it)"
             listing_rows.append(
                 [
                     f"{esc(site)} `{k[:8]}`",

@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .phrases import head_word
-from .shape import ends_sentence, is_all_caps, is_truncated, normalize, word_units
+from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_units
 
 __all__ = ["Block", "Document"]
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -49,13 +47,20 @@ class Block:
         return head_word(self.norm)
 
     @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """The casefolded ``\\w+`` tokens of the line (computed once, shared by detectors)."""
+        return tuple(WORD_RE.findall(self.text.casefold()))
+
+    @cached_property
     def wordset(self) -> frozenset[str]:
-        """The casefolded letter-words of the line (anchors for phrase pre-checks)."""
-        return frozenset(_LETTERS.findall(self.text.casefold()))
+        """The line's tokens as a set (anchors for phrase pre-checks)."""
+        return frozenset(self.tokens)
 
     @cached_property
     def words(self) -> int:
         """Word count, CJK-aware."""
+        if self.text.isascii():
+            return len(self.tokens)
         return word_units(self.text)
 
     @cached_property
@@ -88,12 +93,21 @@ class Document:
     blocks: tuple[Block, ...]
     title_hint: str | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
+    #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
+    seen: frozenset[tuple[int, int]] = frozenset()
 
     def __len__(self) -> int:
         return len(self.blocks)
 
-    def replace_blocks(self, blocks: tuple[Block, ...], title_hint: str | None) -> Document:
-        return Document(self.source, blocks, title_hint, self.meta)
+    def replace_blocks(
+        self,
+        blocks: tuple[Block, ...],
+        title_hint: str | None,
+        seen: frozenset[tuple[int, int]] | None = None,
+    ) -> Document:
+        return Document(
+            self.source, blocks, title_hint, self.meta, self.seen if seen is None else seen
+        )
 
     @cached_property
     def total_words(self) -> int:

@@ -128,8 +128,9 @@ class PhraseSearch:
     literals: tuple[str, ...]
 
     def search(self, norm: str, words: frozenset[str]) -> bool:
-        if self.literals and any(lit in norm for lit in self.literals):
-            return True
+        for lit in self.literals:
+            if lit in norm:
+                return True
         if self.anchors.isdisjoint(words):
             return False
         return self.pattern.search(norm) is not None

@@ -188,7 +188,7 @@ class Pipeline:
                 lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
                 if lifted:
                     title = lifted[0].data.get("title", lifted[0].text)
-            doc = doc.replace_blocks(_remaining(doc, chosen), title)
+            doc = doc.replace_blocks(_remaining(doc, chosen), title, frozenset(seen))
 
         accepted.sort(key=lambda r: (r.start, r.end))
         accepted = self._guard(all_blocks, accepted)

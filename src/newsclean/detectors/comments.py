@@ -81,7 +81,10 @@ class CommentsDetector(Detector):
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent
                 # notes, privacy text), never the article.
-                if in_tail_zone(doc, i, self.form_tail_share) and doc.words_before(i) >= self.min_words_before:
+                if (
+                    in_tail_zone(doc, i, self.form_tail_share)
+                    and doc.words_before(i) >= self.min_words_before
+                ):
                     for k in range(i + 1, cut):
                         yield self.remove(blocks[k], "comments.form_tail", self.confidence * 0.9)
                     return

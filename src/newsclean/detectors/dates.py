@@ -80,7 +80,7 @@ class DatelineDetector(Detector):
             if line is not None and line.hit(b.norm, b.head):
                 yield self.remove(b, "dateline.reading_time", self.confidence)
                 continue
-            toks = WORD_RE.findall(b.text.casefold())
+            toks = b.tokens
             if not toks:
                 continue
             digits = sum(1 for t in toks if t.isdigit())

@@ -47,7 +47,13 @@ class PhraseLineDetector(Detector):
         line_re = line_matcher(self.family, "line", "line", langs)
         prefix_re = line_matcher(self.family, "prefix", "prefix", langs)
         contains_re = searcher(self.family, "contains", langs)
+        seen = doc.seen
+        settled = min(self.prefix_anywhere_words, self.contains_anywhere_words)
         for i, b in enumerate(doc.blocks):
+            # Judged in an earlier pass, and too short for the position-gated rules to apply:
+            # the verdict cannot have changed.
+            if b.words <= settled and (b.start, b.end) in seen:
+                continue
             n = b.norm
             if line_re is not None and line_re.hit(n, b.head):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
