@@ -372,6 +372,12 @@ def run_atheris(args: argparse.Namespace, rec: Recorder) -> int:
         else:
             raw = data
         run_one(args.target, raw, rec, args.input_timeout)
+        if count % 2000 == 0:  # libFuzzer ends the process itself: report as we go
+            print(
+                f"[fuzz] atheris: {count} inputs, {rec.failures} failures, "
+                f"distinct={dict(rec.signatures)}",
+                flush=True,
+            )
 
     corpus = Path(tempfile.mkdtemp(prefix=f"newsclean-fuzz-{args.target}-"))
     seeds = (
@@ -441,5 +447,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO / "src"))
     sys.exit(main())

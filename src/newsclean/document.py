@@ -10,12 +10,42 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
-from .phrases import head_word
+from .phrases import head_word, phrase_index
 from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_units
 
 __all__ = ["Block", "Document"]
+
+T = TypeVar("T")
+
+
+class cached_property(Generic[T]):  # noqa: N801 - mirrors functools.cached_property
+    """A lock-free cached property: computed once, then read from the instance ``__dict__``.
+
+    ``functools.cached_property`` takes a lock on every first access in Python 3.11, which
+    costs more than most of the features it caches here.
+    """
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_property[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -59,9 +89,7 @@ class Block:
     @cached_property
     def words(self) -> int:
         """Word count, CJK-aware."""
-        if self.text.isascii():
-            return len(self.tokens)
-        return word_units(self.text)
+        return word_units(self.text, len(self.tokens))
 
     @cached_property
     def ends_sentence(self) -> bool:
@@ -117,6 +145,20 @@ class Document:
     def prose_indices(self) -> tuple[int, ...]:
         """Positions of blocks that read as article prose: long and sentence-ended."""
         return tuple(i for i, b in enumerate(self.blocks) if is_prose(b))
+
+    def with_family(self, family: str, languages: tuple[str, ...]) -> tuple[int, ...]:
+        """Positions of blocks that may match ``family``'s line/prefix/contains phrases."""
+        key = ("_family_index", languages)
+        table: dict[str, tuple[int, ...]] | None = self.__dict__.get(key)  # type: ignore[call-overload]
+        if table is None:
+            index = phrase_index(languages)
+            acc: dict[str, list[int]] = {}
+            for i, b in enumerate(self.blocks):
+                for fam in index.families(b.head, b.wordset):
+                    acc.setdefault(fam, []).append(i)
+            table = {f: tuple(v) for f, v in acc.items()}
+            self.__dict__[key] = table  # type: ignore[index]
+        return table.get(family, ())
 
     def words_after(self, i: int) -> int:
         """Words in blocks strictly after position ``i``."""

@@ -31,6 +31,7 @@ else:  # pragma: no cover
 
 __all__ = [
     "ALL",
+    "PhraseIndex",
     "PhraseMatch",
     "PhraseSearch",
     "available_languages",
@@ -38,6 +39,7 @@ __all__ = [
     "line_matcher",
     "load_pack",
     "matcher",
+    "phrase_index",
     "phrases",
     "searcher",
 ]
@@ -126,14 +128,17 @@ class PhraseSearch:
     pattern: re.Pattern[str]
     anchors: frozenset[str]
     literals: tuple[str, ...]
+    #: Per anchor, a pattern of only the phrases that contain it (short alternations).
+    by_anchor: dict[str, re.Pattern[str]]
 
     def search(self, norm: str, words: frozenset[str]) -> bool:
         for lit in self.literals:
             if lit in norm:
                 return True
-        if self.anchors.isdisjoint(words):
-            return False
-        return self.pattern.search(norm) is not None
+        for w in self.anchors & words:
+            if self.by_anchor[w].search(norm):
+                return True
+        return False
 
 
 @cache
@@ -142,15 +147,19 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
     pattern = matcher(family, key, "contains", languages)
     if pattern is None:
         return None
-    anchors: set[str] = set()
+    grouped: dict[str, list[str]] = {}
     literals: list[str] = []
     for p in phrases(family, key, languages):
         words = _WORD.findall(p.casefold())
         if words:
-            anchors.add(max(words, key=len))
+            grouped.setdefault(max(words, key=len), []).append(p)
         else:
             literals.append(p)
-    return PhraseSearch(pattern, frozenset(anchors), tuple(literals))
+    by_anchor = {
+        a: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in ps)})(?!\w)", re.IGNORECASE)
+        for a, ps in grouped.items()
+    }
+    return PhraseSearch(pattern, frozenset(grouped), tuple(literals), by_anchor)
 
 
 _HEAD = re.compile(r"#|[^\W\d_]+")
@@ -198,3 +207,63 @@ def line_matcher(
         # gate compares whole first words, so keep glued prefixes ungated only if needed.
         heads.add(h)
     return PhraseMatch(pattern, frozenset(heads), gated)
+
+
+#: The phrase lists every line-judging family may define, and how each is matched.
+_INDEXED = (("line", "line"), ("prefix", "prefix"), ("contains", "contains"))
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Which families could match a line, found with one lookup for all of them.
+
+    A line can only match a family's ``line``/``prefix`` phrase if its first word starts
+    one, and a ``contains`` phrase if it holds that phrase's anchor word. Detectors then run
+    their own patterns only on the lines the index names for their family.
+    """
+
+    heads: dict[str, frozenset[str]]
+    anchors: dict[str, frozenset[str]]
+    anchor_words: frozenset[str]
+    always: frozenset[str]
+
+    def families(self, head: str, words: frozenset[str]) -> frozenset[str]:
+        out = set(self.always)
+        fams = self.heads.get(head)
+        if fams:
+            out.update(fams)
+        for w in words & self.anchor_words:
+            out.update(self.anchors[w])
+        return frozenset(out)
+
+
+@cache
+def phrase_index(languages: tuple[str, ...] = (ALL,)) -> PhraseIndex:
+    heads: dict[str, set[str]] = {}
+    anchors: dict[str, set[str]] = {}
+    always: set[str] = set()
+    families = {f for lang in _langs(languages) for f in load_pack(lang)}
+    for family in families:
+        for key, mode in _INDEXED:
+            if mode == "contains":
+                s = searcher(family, key, languages)
+                if s is None:
+                    continue
+                if s.literals:
+                    always.add(family)
+                for a in s.anchors:
+                    anchors.setdefault(a, set()).add(family)
+            else:
+                m = line_matcher(family, key, mode, languages)
+                if m is None:
+                    continue
+                if not m.gated:
+                    always.add(family)
+                for h in m.heads:
+                    heads.setdefault(h, set()).add(family)
+    return PhraseIndex(
+        {k: frozenset(v) for k, v in heads.items()},
+        {k: frozenset(v) for k, v in anchors.items()},
+        frozenset(anchors),
+        frozenset(always),
+    )

@@ -30,7 +30,7 @@ _EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘
 _TRAIL_JUNK = _EDGE_JUNK.replace(":", "")
 _CLOSERS = "\"'”’»)]}›」』】"
 _SENTENCE_END = ".!?…。！？؟।"
-_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("\u00a0", " "))
 
 #: A run of CJK / kana / hangul characters has no spaces; count this many characters as one word.
 CJK_CHARS_PER_WORD = 2
@@ -39,9 +39,12 @@ CJK_CHARS_PER_WORD = 2
 _CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
-def word_units(text: str) -> int:
-    """Number of words, counting unspaced CJK text by characters (see ``CJK_CHARS_PER_WORD``)."""
-    n = len(WORD_RE.findall(text))
+def word_units(text: str, tokens: int | None = None) -> int:
+    """Number of words, counting unspaced CJK text by characters (see ``CJK_CHARS_PER_WORD``).
+
+    ``tokens`` is the text's count of ``\\w+`` tokens when the caller already has it.
+    """
+    n = len(WORD_RE.findall(text)) if tokens is None else tokens
     if text.isascii():
         return n
     runs = _CJK_RUN.findall(text)
@@ -59,7 +62,11 @@ def normalize(text: str) -> str:
     the next word ("Previous articleOther") can still be told apart by the capital letter.
     """
     # ASCII text has no curly quotes or NBSP; skipping translate() halves the cost.
-    t = text if text.isascii() else text.translate(_QUOTE_MAP)
+    t = text
+    if not text.isascii():
+        for src, dst in _QUOTE_PAIRS:
+            if src in t:
+                t = t.replace(src, dst)
     t = " ".join(t.split())
     if _HAS_DIGIT.search(t):
         t = _DIGITS_RE.sub("#", t)

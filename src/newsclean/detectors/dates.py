@@ -9,7 +9,7 @@ ISO timestamps and numeric dates need no words at all. A clock time glued to a d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
@@ -150,6 +150,6 @@ _FILLERS = frozenset(
 )
 
 
-def _has_month(toks: list[str], vocab: frozenset[str]) -> bool:
+def _has_month(toks: Sequence[str], vocab: frozenset[str]) -> bool:
     """A real date word (month, weekday, 'updated', 'ago'...) is present, not just fillers."""
     return any(t in vocab and t not in _FILLERS and not t.isdigit() for t in toks)

@@ -49,7 +49,8 @@ class PhraseLineDetector(Detector):
         contains_re = searcher(self.family, "contains", langs)
         seen = doc.seen
         settled = min(self.prefix_anywhere_words, self.contains_anywhere_words)
-        for i, b in enumerate(doc.blocks):
+        for i in doc.with_family(self.family, langs):
+            b = doc.blocks[i]
             # Judged in an earlier pass, and too short for the position-gated rules to apply:
             # the verdict cannot have changed.
             if b.words <= settled and (b.start, b.end) in seen:

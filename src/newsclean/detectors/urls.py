@@ -48,7 +48,7 @@ class UrlLineDetector(Detector):
                 yield self.remove(doc.blocks[i], "url.bare", self.confidence)
 
     def _linkish(self, t: str) -> bool:
-        if "." not in t and "@" not in t:
+        if ("." not in t and "@" not in t) or t.count(" ") > _MAX_LINK_LINE_SPACES:
             return False
         m = _LABEL.match(t)
         if m and len(m.group(0).split()) <= self.max_label_words:
@@ -63,6 +63,8 @@ class UrlLineDetector(Detector):
         )
 
 
+#: A line of links has at most this many spaces (12 tokens, see ``_linkish``).
+_MAX_LINK_LINE_SPACES = 11
 _TOKEN_EDGE = "()[]<>.,;:\"'"
 
 
