@@ -7,10 +7,8 @@ objects; removals are spans of the same source, so every decision can be replaye
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from typing import Any, Generic, TypeVar, overload
 
 from .phrases import head_word, phrase_index
@@ -21,7 +19,7 @@ __all__ = ["Block", "Document"]
 T = TypeVar("T")
 
 
-class cached_property(Generic[T]):  # noqa: N801 - mirrors functools.cached_property
+class cached_property(Generic[T]):
     """A lock-free cached property: computed once, then read from the instance ``__dict__``.
 
     ``functools.cached_property`` takes a lock on every first access in Python 3.11, which
@@ -113,7 +111,8 @@ class Block:
 class Document:
     """The source text and the blocks still in play.
 
-    ``title_hint`` comes from HTML metadata (or from an earlier pass that lifted the headline);
+    ``title_hint`` is a known headline (HTML metadata, or the caller); ``lifted_title`` is the
+    headline an earlier pass lifted from the text itself;
     ``meta`` holds what the front-end knew (url, language, site name...).
     """
 
@@ -123,6 +122,7 @@ class Document:
     meta: Mapping[str, str] = field(default_factory=dict)
     #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
     seen: frozenset[tuple[int, int]] = frozenset()
+    lifted_title: str | None = None
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -130,11 +130,17 @@ class Document:
     def replace_blocks(
         self,
         blocks: tuple[Block, ...],
-        title_hint: str | None,
+        lifted_title: str | None = None,
         seen: frozenset[tuple[int, int]] | None = None,
     ) -> Document:
+        """The same document with fewer blocks (a later pass of the pipeline)."""
         return Document(
-            self.source, blocks, title_hint, self.meta, self.seen if seen is None else seen
+            self.source,
+            blocks,
+            self.title_hint,
+            self.meta,
+            self.seen if seen is None else seen,
+            lifted_title if lifted_title is not None else self.lifted_title,
         )
 
     @cached_property

@@ -135,10 +135,7 @@ class PhraseSearch:
         for lit in self.literals:
             if lit in norm:
                 return True
-        for w in self.anchors & words:
-            if self.by_anchor[w].search(norm):
-                return True
-        return False
+        return any(self.by_anchor[w].search(norm) for w in self.anchors & words)
 
 
 @cache

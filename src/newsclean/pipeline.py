@@ -161,14 +161,14 @@ class Pipeline:
         all_blocks = blocks if blocks is not None else segment(text)
         doc = Document(text, all_blocks, title_hint, dict(meta or {}))
         accepted: list[Removal] = []
-        title = title_hint
+        title: str | None = None  # the headline lifted from the text, if any
         seen: set[tuple[int, int]] = set()
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
             proposals: list[Removal] = []
             fresh = tuple(b for b in doc.blocks if (b.start, b.end) not in seen)
-            local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh, title)
+            local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
             for det in detectors:
                 target = local_doc if det.local else doc
                 if target.blocks:
@@ -192,8 +192,10 @@ class Pipeline:
 
         accepted.sort(key=lambda r: (r.start, r.end))
         accepted = self._guard(all_blocks, accepted)
-        if title_hint is None:
-            lifted = [r for r in accepted if r.kind == "title"]
+        lifted = [r for r in accepted if r.kind == "title"]
+        if title_hint is not None:
+            title = title_hint
+        else:
             title = lifted[0].data.get("title", lifted[0].text) if lifted else None
         source = next((r.data["source"] for r in accepted if "source" in r.data), None)
         body = assemble(text, all_blocks, accepted)

@@ -107,7 +107,8 @@ class BylineDetector(PhraseLineDetector):
 
 
 _NAME_RE = re.compile(
-    r"^\W*[Bb][Yy]\s+(?:[A-Z][\w'.-]*\s*){1,4}(?:$|[,|/·•\-–—(]|and\s|&)", re.UNICODE
+    # Names are separated by whitespace, so each repetition starts at a new word: linear.
+    r"^\W{0,3}[Bb][Yy]\s+[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|and|&)){0,5}\s*(?:$|[,|/·•\-–—(])"
 )
 
 
@@ -159,5 +160,5 @@ class PhotoCreditDetector(Detector):
                 yield self.remove(b, "caption.agency_suffix", self.confidence * 0.9)
 
 
-_BRACKET_END = re.compile(r"\(([^()]{1,60})\)\s*\|?\s*$")
+_BRACKET_END = re.compile(r"\(([^()]{1,60})\)[\s|]{0,3}$")
 _GLUED_AGENCY = re.compile(r"[a-z][.)]([A-Z][\w ]{1,20})$")

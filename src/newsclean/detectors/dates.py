@@ -17,7 +17,7 @@ from ..document import Document
 from ..phrases import ALL, line_matcher, matcher, phrases
 from ..registry import register
 from ..removal import Removal
-from ..shape import WORD_RE, normalize
+from ..shape import normalize
 
 __all__ = ["DatelineDetector", "VideoTimestampDetector"]
 

@@ -12,7 +12,7 @@ from ..phrases import ALL, line_matcher
 from ..registry import register
 from ..removal import Removal
 
-_CRUMB_SEP = re.compile(r"\s*(?:»|›|>|/|\|)\s*")
+_CRUMB_SEP = re.compile(r"[»›>/|]")
 
 
 @register
@@ -46,7 +46,7 @@ class NavigationDetector(Detector):
                 yield self.remove(b, "navigation.breadcrumb", self.confidence)
 
     def _breadcrumb(self, text: str) -> bool:
-        parts = _CRUMB_SEP.split(text.strip())
+        parts = [p.strip() for p in _CRUMB_SEP.split(text.strip())]
         if len(parts) - 1 < self.crumb_min_separators:
             return False
         return all(0 < len(p.split()) <= self.crumb_part_words for p in parts)

@@ -22,8 +22,8 @@ from ..shape import closing_stripped
 __all__ = ["RelatedLinksDetector"]
 
 # Tickers and tables ("HD THE HOME DEPOT INC. 225.86 -12.99") are shouted but not teasers.
-_FIGURES = re.compile(r"\d[\d,.]*\s*%|\d+\.\d+|\|")
-_TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\]\s*\|?$")
+_FIGURES = re.compile(r"\d\s?%|\d\.\d|\|")
+_TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\][\s|]{0,3}$")
 
 
 @register

@@ -8,7 +8,6 @@ prose that follows. With an HTML title hint, any line equal to the hint is a cop
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,7 +19,17 @@ from ..shape import WORD_RE, closing_stripped
 
 __all__ = ["TitleDetector"]
 
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{1,60}$")
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
+#: "Headline | Site Name": a site name is at most this long.
+_SITE_NAME_MAX_CHARS = 60
+
+
+def _strip_site_suffix(text: str) -> str:
+    """``text`` without a trailing " | Site Name" (plain string search, linear)."""
+    cut = max(text.rfind(sep) for sep in _SITE_SEPARATORS)
+    if cut > 0 and len(text) - cut <= _SITE_NAME_MAX_CHARS + 3:
+        return text[:cut]
+    return text
 
 
 def _key(text: str) -> str:
@@ -30,7 +39,7 @@ def _key(text: str) -> str:
 def _title_keys(hint: str) -> set[str]:
     """The hint and the hint without a trailing " | Site Name" part."""
     keys = {_key(hint)}
-    stripped = _SITE_SUFFIX.sub("", hint)
+    stripped = _strip_site_suffix(" ".join(hint.split()))
     if stripped != hint:
         keys.add(_key(stripped))
     return {k for k in keys if k}
@@ -63,6 +72,13 @@ class TitleDetector(Detector):
                 if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
                     yield self.remove(b, "duplicate_title.copy", 0.95, title=doc.title_hint)
             return
+        if doc.lifted_title:
+            # An earlier pass lifted the headline: its later copies go; the new first line is
+            # judged afresh, exactly as a second run on the output would judge it.
+            keys = _title_keys(doc.lifted_title)
+            for b in blocks:
+                if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
+                    yield self.remove(b, "duplicate_title.copy", 0.95, title=doc.lifted_title)
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return

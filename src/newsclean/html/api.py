@@ -48,6 +48,9 @@ __all__ = ["RESCUE_TRIGGER_SHARE", "analyze_html", "clean_html"]
 RESCUE_TRIGGER_SHARE = 0.5
 #: ...and only on pages with at least this much long-<p> text (characters).
 RESCUE_MIN_PAGE_PROSE = 1000
+#: ...and at most this many characters of HTML: jusText's revision step is quadratic in the
+#: number of paragraphs, and no news page is this large.
+RESCUE_MAX_HTML_CHARS = 3_000_000
 #: Title candidates are looked for among this many first lines of the extraction.
 TITLE_SEARCH_LINES = 10
 #: A standfirst is looked for among this many first blocks.
@@ -56,8 +59,10 @@ STANDFIRST_SEARCH_BLOCKS = 3
 STANDFIRST_CONFIDENCE = 0.8
 
 _WORD = re.compile(r"\w+")
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
-_SITE_PREFIX = re.compile(r"^[^|\-–—:·•»]{1,60}\s+[|\-–—:·•»]\s+")
+#: What separates a headline from the site name in a page title ("Headline | Site").
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ", " » ")
+#: A site name on either side of the separator is at most this long.
+_SITE_NAME_CHARS = 60
 
 
 @lru_cache(maxsize=1)
@@ -132,11 +137,18 @@ def _rescue(ex: Extraction, html: str) -> Extraction:
 
 
 def _title_variants(title: str) -> list[str]:
+    """The title, and the title without a site name before or after a separator."""
     out = [title]
-    for rx in (_SITE_SUFFIX, _SITE_PREFIX):
-        t = rx.sub("", title)
-        if t != title and t.strip():
-            out.append(t)
+    t = " ".join(title.split())
+    for sep in _TITLE_SEPARATORS:
+        if sep not in t:
+            continue
+        head, _, site = t.rpartition(sep)
+        if head.strip() and len(site) <= _SITE_NAME_CHARS:
+            out.append(head)
+        site, _, tail = t.partition(sep)
+        if tail.strip() and len(site) <= _SITE_NAME_CHARS:
+            out.append(tail)
     return out
 
 
@@ -235,7 +247,8 @@ def analyze_html(
     ``rescue`` enables the recall rescue for trafilatura.
 
     ``Article.meta`` carries title, author, date, sitename, url, language, description and
-    the extractor's name, where known.
+    the extractor's name, where known. ``Article.title`` is the headline line the text
+    repeated, else the page title from the metadata.
 
     Raises :class:`~newsclean.DecodeError` (binary or undecodable input),
     :class:`~newsclean.InputTooLargeError` and :class:`~newsclean.ExtractionError` (the
@@ -246,7 +259,12 @@ def analyze_html(
     page = decode_html(html, encoding=encoding, max_bytes=max_bytes)
     try:
         ex = ex_impl.extract(page, url)
-        if rescue and ex_impl.name == "trafilatura" and _needs_rescue(ex):
+        if (
+            rescue
+            and ex_impl.name == "trafilatura"
+            and len(page) <= RESCUE_MAX_HTML_CHARS
+            and _needs_rescue(ex)
+        ):
             ex = _rescue(ex, page)
     except NewscleanError:
         raise
@@ -266,6 +284,8 @@ def analyze_html(
     article = pipe.analyze(text, title_hint=title, meta=meta, blocks=blocks)
     if blocks is not None:
         article = _standfirst(article, blocks, ex.description)
+    if article.title is None and "title" in meta:
+        article = replace(article, title=meta["title"])
     return article
 
 

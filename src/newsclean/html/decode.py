@@ -69,7 +69,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # <meta charset="x">, <meta http-equiv=... content="text/html; charset=x">, <?xml encoding="x"?>
 _DECLARED = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
     re.IGNORECASE,
 )

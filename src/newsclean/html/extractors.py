@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Protocol, runtime_checkable
 
-from ..errors import ConfigError, ExtractionError
+from ..errors import ConfigError, ExtractionError, InputTooLargeError
 from .meta import GUESSABLE, PageMeta, guess_language, read_meta
 
 __all__ = [
@@ -341,6 +341,11 @@ def justext_paragraphs(tree: Any, language: str | None) -> list[Paragraph]:
     ]
 
 
+#: jusText's paragraph revision is quadratic in the paragraph count: pages larger than this
+#: many characters are refused rather than left to run for minutes.
+JUSTEXT_MAX_HTML_CHARS = 5_000_000
+
+
 @dataclass(frozen=True)
 class JustextExtractor:
     """jusText with the stoplist of the page language; good paragraphs one per line."""
@@ -348,8 +353,14 @@ class JustextExtractor:
     name = "justext"
     #: Force a stoplist language (ISO 639-1); by default the page's own or a guess.
     language: str | None = None
+    max_html_chars: int = JUSTEXT_MAX_HTML_CHARS
 
     def extract(self, html: str, url: str | None) -> Extraction:
+        if len(html) > self.max_html_chars:
+            raise InputTooLargeError(
+                f"page has {len(html)} characters; the jusText extractor takes at most "
+                f"{self.max_html_chars} (it is quadratic on huge pages): use 'trafilatura'"
+            )
         tree = parse_html(html)
         if tree is None:
             return Extraction("", extractor=self.name)
