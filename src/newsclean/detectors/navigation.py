@@ -19,7 +19,6 @@ _CRUMB_SEP = re.compile(r"[»›>/|]")
 @dataclass(frozen=True)
 class NavigationDetector(Detector):
     name = "navigation"
-    local = True
     summary = "Previous/next article links (glued or not) and breadcrumb trails."
 
     languages: tuple[str, ...] = (ALL,)
@@ -28,9 +27,14 @@ class NavigationDetector(Detector):
     #: Breadcrumb: at least this many separators, each part at most ``crumb_part_words``.
     crumb_min_separators: int = 2
     crumb_part_words: int = 5
+    #: A menu dumped as text: at least this many consecutive very short lines (at most
+    #: ``menu_item_words`` words, no sentence ending) before the first paragraph of prose.
+    menu_min_lines: int = 12
+    menu_item_words: int = 4
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
+        yield from self._menu_runs(doc)
         prefix = line_matcher("navigation", "prefix", "glued_prefix", self.languages)
         line = line_matcher("navigation", "line", "line", self.languages)
         roots = line_matcher("navigation", "breadcrumb_root", "prefix", self.languages)
@@ -50,3 +54,17 @@ class NavigationDetector(Detector):
         if len(parts) - 1 < self.crumb_min_separators:
             return False
         return all(0 < len(p.split()) <= self.crumb_part_words for p in parts)
+
+    def _menu_runs(self, doc: Document) -> Iterable[Removal]:
+        prose = doc.prose_indices
+        end = prose[0] if prose else 0
+        run: list[int] = []
+        for i in range(end + 1):
+            b = doc.blocks[i] if i < end else None
+            if b is not None and b.words <= self.menu_item_words and not b.ends_sentence:
+                run.append(i)
+                continue
+            if len(run) >= self.menu_min_lines:
+                for k in run:
+                    yield self.remove(doc.blocks[k], "navigation.menu_run", self.confidence * 0.9)
+            run = []
