@@ -20,7 +20,7 @@ demo: setup
 	$(BIN)/newsclean clean --explain src/newsclean/examples/article.txt
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: setup
 	$(BIN)/mypy src/newsclean

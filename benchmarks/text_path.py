@@ -154,6 +154,10 @@ def text_path_section(
     return sec
 
 
+#: What RESULTS.md shows instead of a gold line: the publishers' text is not committed.
+NOT_QUOTED = "(text not quoted; run with --excerpts to read it)"
+
+
 def false_deletions_section(golds: dict[str, tuple[str, str]], excerpts: bool = True) -> Section:
     """Share of gold-body tokens that ``clean(gold)`` deletes, and every line it deleted.
 
@@ -195,7 +199,7 @@ def false_deletions_section(golds: dict[str, tuple[str, str]], excerpts: bool = 
     for _lost, k, art in per_doc:
         site = _site(golds[k][0])
         for r in art.removals:
-            text = esc(r.text, EXCERPT) if excerpts else "(text not quoted; run with --excerpts to read it)"
+            text = esc(r.text, EXCERPT) if excerpts else NOT_QUOTED
             listing_rows.append(
                 [
                     f"{esc(site)} `{k[:8]}`",
