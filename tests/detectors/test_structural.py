@@ -143,3 +143,21 @@ def test_duplicate_block_systematic_repetition_kept() -> None:
         f"Interview {i}\n{q}\nAnswer number {i} is a long and varied reply." for i in range(6)
     )
     assert removed("duplicate_block", text) == []
+
+
+def test_duplicate_block_page_printed_twice() -> None:
+    paras = [
+        "The council approved the harbour plan on Tuesday after a long debate about costs.",
+        "Engineers said the wall would be finished in two summers if the weather allowed it.",
+        "Residents welcomed the plan, although some asked for the old slipway to stay open.",
+        "The regional fund will pay for the work rather than local taxes, officials said.",
+    ]
+    text = "\n".join(paras + ["Share", *paras, "More", *paras]) + "\n"
+    got = removed("duplicate_block", text)
+    assert [r for r, _ in got] == ["duplicate.repeated_run"] * 8
+
+
+def test_duplicate_block_scattered_list_items_kept() -> None:
+    item = "Portion: one green, one red and one yellow container, plus one teaspoon."
+    days = [f"Day {d} breakfast is oats with berries and nuts\n{item}" for d in range(5)]
+    assert removed("duplicate_block", "\n".join(days)) == []

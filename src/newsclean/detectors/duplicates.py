@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
+from ..document import Document, is_prose
 from ..registry import register
 from ..removal import Removal
 
@@ -30,9 +30,45 @@ class DuplicateBlockDetector(Detector):
     #: twice) is structure, not noise: only texts with at most this many repeated blocks,
     #: each seen exactly twice, are touched.
     max_repeated: int = 2
+    #: A page printed twice (AMP copy, feed dump): at least this many consecutive long
+    #: blocks repeating an earlier run in the same order are a copy, however often it recurs.
+    run_min_blocks: int = 3
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
+        yield from self._repeated_runs(doc)
+        yield from self._rare_repeats(doc)
+
+    def _repeated_runs(self, doc: Document) -> Iterable[Removal]:
+        # Only prose repeats this way by accident; lists and plans (a meal plan repeating its
+        # days) repeat short items on purpose.
+        long = [i for i, b in enumerate(doc.blocks) if b.words >= self.min_words and is_prose(b)]
+        keys = [doc.blocks[i].norm.casefold() for i in long]
+        first: dict[str, int] = {}
+        p = 0
+        while p < len(keys):
+            q = first.get(keys[p])
+            if q is None:
+                first[keys[p]] = p
+                p += 1
+                continue
+            n = 0
+            while (
+                p + n < len(keys)
+                and q + n < p
+                and keys[p + n] == keys[q + n]
+                # The copy is a contiguous stretch of the text, not items scattered in a list.
+                and (n == 0 or long[p + n] == long[p + n - 1] + 1)
+            ):
+                n += 1
+            if n >= self.run_min_blocks:
+                for k in range(p, p + n):
+                    yield self.remove(doc.blocks[long[k]], "duplicate.repeated_run", self.confidence)
+                p += n
+            else:
+                p += 1
+
+    def _rare_repeats(self, doc: Document) -> Iterable[Removal]:
         seen: dict[str, int] = {}
         later: list[tuple[str, int]] = []
         for i, b in enumerate(doc.blocks):
