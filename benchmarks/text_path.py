@@ -331,6 +331,9 @@ def per_detector_section(
             "page's gold (lines of fewer than 4 tokens: unless all their tokens occur in the "
             "gold; lines without tokens count as noise). *Body tokens lost* = tokens of the "
             "removed lines that were not noise.",
+            "The check is set-based: a later copy of a paragraph the gold holds once "
+            "(`duplicate.*`) counts as body here although it is surplus; the multiset F1 of "
+            "the text-path table is the measure for those rows.",
         ],
         body=md_table(header, table),
     )
