@@ -73,8 +73,10 @@ class PipelineConfig:
     #: Upper bound on detect-apply rounds; the loop stops earlier at a fixed point.
     max_passes: int = 8
     #: If the removals would empty a document of at least this many words, only removals
-    #: at or above ``guard_confidence`` are kept (a guard against eating a whole article).
-    guard_min_words: int = 40
+    #: at or above ``guard_confidence`` are kept (a guard against eating a whole article on
+    #: weak evidence). 0 = every document: the guard then depends on the removals alone, so
+    #: re-cleaning its output triggers it again and cleaning stays idempotent.
+    guard_min_words: int = 0
     guard_confidence: float = 0.9
 
     @classmethod
