@@ -152,7 +152,7 @@ def test_duplicate_block_page_printed_twice() -> None:
         "Residents welcomed the plan, although some asked for the old slipway to stay open.",
         "The regional fund will pay for the work rather than local taxes, officials said.",
     ]
-    text = "\n".join(paras + ["Share", *paras, "More", *paras]) + "\n"
+    text = "\n".join([*paras, "Share", *paras, "More", *paras]) + "\n"
     got = removed("duplicate_block", text)
     assert [r for r, _ in got] == ["duplicate.repeated_run"] * 8
 

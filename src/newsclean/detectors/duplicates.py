@@ -43,7 +43,7 @@ class DuplicateBlockDetector(Detector):
         # Only prose repeats this way by accident; lists and plans (a meal plan repeating its
         # days) repeat short items on purpose.
         long = [i for i, b in enumerate(doc.blocks) if b.words >= self.min_words and is_prose(b)]
-        keys = [doc.blocks[i].norm.casefold() for i in long]
+        keys = [_key(doc.blocks[i].text) for i in long]
         first: dict[str, int] = {}
         p = 0
         while p < len(keys):
@@ -63,7 +63,9 @@ class DuplicateBlockDetector(Detector):
                 n += 1
             if n >= self.run_min_blocks:
                 for k in range(p, p + n):
-                    yield self.remove(doc.blocks[long[k]], "duplicate.repeated_run", self.confidence)
+                    yield self.remove(
+                        doc.blocks[long[k]], "duplicate.repeated_run", self.confidence
+                    )
                 p += n
             else:
                 p += 1
@@ -74,7 +76,7 @@ class DuplicateBlockDetector(Detector):
         for i, b in enumerate(doc.blocks):
             if b.words < self.min_words:
                 continue
-            key = b.norm.casefold()
+            key = _key(b.text)
             if key in seen:
                 later.append((key, i))
             seen[key] = seen.get(key, 0) + 1
@@ -83,3 +85,8 @@ class DuplicateBlockDetector(Detector):
         for key, i in later:
             if seen[key] == 2:
                 yield self.remove(doc.blocks[i], "duplicate.repeat", self.confidence)
+
+
+def _key(text: str) -> str:
+    """Compare blocks by their words as written: digits matter ("round 3" is not "round 4")."""
+    return " ".join(text.casefold().split())

@@ -101,7 +101,23 @@ def _codec(label: str) -> str | None:
         name = codecs.lookup(label.strip().strip("\"'").lower()).name
     except LookupError:
         return None
-    return "cp1252" if name in _AS_CP1252 else name
+    if name in _AS_CP1252:
+        return "cp1252"
+    # A declaration we could read as ASCII cannot name an ASCII-incompatible codec (EBCDIC,
+    # UTF-7): browsers ignore such labels, and so do we.
+    if name not in _UNICODE and not _ascii_compatible(name):
+        return None
+    return name
+
+
+def _ascii_compatible(name: str) -> bool:
+    try:
+        return _PRINTABLE_ASCII.decode(name) == _PRINTABLE_ASCII.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -155,9 +171,15 @@ def _detect(data: bytes) -> str | None:
     if len(data) > DETECTION_SAMPLE:
         half = DETECTION_SAMPLE // 2
         sample = data[:half] + data[-half:]
-    best = from_bytes(sample).best()
+    results = from_bytes(sample)
+    best = results.best()
     if best is None:
         return None
+    # cp1250 and cp1252 often tie on Western text; browsers' default, cp1252, wins a tie.
+    tie = (best.chaos, best.coherence)
+    for match in results:
+        if (match.chaos, match.coherence) == tie and "cp1252" in match.could_be_from_charset:
+            return "cp1252"
     return _codec(str(best.encoding))
 
 
