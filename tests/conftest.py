@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # benchmarks/ (the metric) is a top-level folder, not installed
+    sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
 
 settings.register_profile(

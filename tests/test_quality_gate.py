@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 import pytest
+from benchmarks.metric import score
 
 import newsclean
 
@@ -20,28 +21,10 @@ from .conftest import shared_path
 TOKEN = re.compile(r"\w+")
 
 
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    t = TOKEN.findall(text)
-    if len(t) < 4:
-        return Counter([tuple(t)] if t else [])
-    return Counter(tuple(t[i : i + 4]) for i in range(len(t) - 3))
-
-
 def _f1(pairs: Iterable[tuple[str, str]]) -> tuple[float, float, float]:
-    ps: list[float] = []
-    rs: list[float] = []
-    for pred, gold in pairs:
-        p, g = _shingles(pred), _shingles(gold)
-        tp = sum((p & g).values())
-        fp, fn = sum(p.values()) - tp, sum(g.values()) - tp
-        if not pred.strip():
-            rs.append(0.0)
-            continue
-        if tp + fp:
-            ps.append(tp / (tp + fp))
-        rs.append(tp / (tp + fn) if tp + fn else 1.0)
-    P, R = sum(ps) / max(1, len(ps)), sum(rs) / max(1, len(rs))
-    return (2 * P * R / (P + R) if P + R else 0.0), P, R
+    """F1, P, R with the benchmark's metric (benchmarks/metric.py, pinned by its own tests)."""
+    s = score(pairs)
+    return s.f1, s.precision, s.recall
 
 
 def _rows(name: str) -> list[dict[str, str]]:

@@ -67,18 +67,12 @@ class TitleDetector(Detector):
         if not blocks:
             return
         if doc.title_hint:
-            keys = _title_keys(doc.title_hint)
-            for b in blocks:
-                if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
-                    yield self.remove(b, "duplicate_title.copy", 0.95, title=doc.title_hint)
+            yield from self._copies(doc, doc.title_hint)
             return
         if doc.lifted_title:
             # An earlier pass lifted the headline: its later copies go; the new first line is
             # judged afresh, exactly as a second run on the output would judge it.
-            keys = _title_keys(doc.lifted_title)
-            for b in blocks:
-                if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
-                    yield self.remove(b, "duplicate_title.copy", 0.95, title=doc.lifted_title)
+            yield from self._copies(doc, doc.lifted_title)
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return
@@ -96,6 +90,13 @@ class TitleDetector(Detector):
             return
         if self._overlap(first.text, " ".join(b.text for b in follow)) >= self.min_overlap:
             yield self.remove(first, "title.headline", self.confidence, title=first.text)
+
+    def _copies(self, doc: Document, title: str) -> Iterable[Removal]:
+        """Lines that repeat a known headline (also as "Headline | Site")."""
+        keys = _title_keys(title)
+        for b in doc.blocks:
+            if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
+                yield self.remove(b, "duplicate_title.copy", 0.95, title=title)
 
     def _headline_shaped(self, text: str, words: int) -> bool:
         if not (self.min_words <= words <= self.max_words):
