@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
-from .phrases import head_word, phrase_index
-from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_units
+from .phrases import PhraseMatch, PhraseSearch, head_of
+from .scan import block_keys, document_keys
+from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_count
 
 __all__ = ["Block", "Document"]
 
@@ -71,8 +72,9 @@ class Block:
 
     @cached_property
     def head(self) -> str:
-        """The casefolded first word of :attr:`norm`: the gate for phrase matching."""
-        return head_word(self.norm)
+        """The casefolded first word of :attr:`norm` (read from the raw text, which is
+        cheaper): the gate for phrase matching."""
+        return head_of(self.text)
 
     @cached_property
     def tokens(self) -> tuple[str, ...]:
@@ -80,14 +82,14 @@ class Block:
         return tuple(WORD_RE.findall(self.text.casefold()))
 
     @cached_property
-    def wordset(self) -> frozenset[str]:
-        """The line's tokens as a set (anchors for phrase pre-checks)."""
-        return frozenset(self.tokens)
+    def folded(self) -> str:
+        """The text casefolded with its whitespace collapsed: how repeats are compared."""
+        return " ".join(self.text.casefold().split())
 
     @cached_property
     def words(self) -> int:
-        """Word count, CJK-aware."""
-        return word_units(self.text, len(self.tokens))
+        """Word count: whitespace-separated tokens, unspaced CJK text counted by characters."""
+        return word_count(self.text)
 
     @cached_property
     def ends_sentence(self) -> bool:
@@ -123,6 +125,11 @@ class Document:
     #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
     seen: frozenset[tuple[int, int]] = frozenset()
     lifted_title: str | None = None
+    #: Per block start, the phrase scan keys it holds (see :mod:`newsclean.scan`); computed
+    #: on the first document of a run and shared by the later passes' documents.
+    scan: dict[int, tuple[int, frozenset[str]]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -141,7 +148,21 @@ class Document:
             self.meta,
             self.seen if seen is None else seen,
             lifted_title if lifted_title is not None else self.lifted_title,
+            self._scan_table,
         )
+
+    @cached_property
+    def _scan_table(self) -> dict[int, tuple[int, frozenset[str]]]:
+        if self.scan is not None:
+            return self.scan
+        return document_keys(self.source, self.blocks)
+
+    def keys(self, b: Block) -> frozenset[str]:
+        """The phrase scan keys block ``b`` holds (anchor words, "©"...)."""
+        got = self._scan_table.get(b.start)
+        if got is not None and got[0] == b.end:
+            return got[1]
+        return block_keys(b.text)  # a block an earlier pass trimmed
 
     @cached_property
     def total_words(self) -> int:
@@ -152,19 +173,43 @@ class Document:
         """Positions of blocks that read as article prose: long and sentence-ended."""
         return tuple(i for i, b in enumerate(self.blocks) if is_prose(b))
 
-    def with_family(self, family: str, languages: tuple[str, ...]) -> tuple[int, ...]:
-        """Positions of blocks that may match ``family``'s line/prefix/contains phrases."""
-        key = ("_family_index", languages)
-        table: dict[str, tuple[int, ...]] | None = self.__dict__.get(key)  # type: ignore[call-overload]
-        if table is None:
-            index = phrase_index(languages)
-            acc: dict[str, list[int]] = {}
-            for i, b in enumerate(self.blocks):
-                for fam in index.families(b.head, b.wordset):
-                    acc.setdefault(fam, []).append(i)
-            table = {f: tuple(v) for f, v in acc.items()}
-            self.__dict__[key] = table  # type: ignore[index]
-        return table.get(family, ())
+    def gate(self, *matchers: PhraseMatch | PhraseSearch | None) -> list[int]:
+        """Positions, in order, of the blocks that may match any of ``matchers``.
+
+        A line can only match a ``line``/``prefix`` phrase if its first word starts one, and
+        a ``contains`` phrase if the document scan found that phrase's key in it; both are
+        looked up per document, so detectors run patterns on candidates, not on every line.
+        """
+        hits: list[int] = []
+        for m in matchers:
+            if m is None:
+                continue
+            if isinstance(m, PhraseSearch):
+                table = self._by_key
+                for k in m.keys.intersection(table):
+                    hits.extend(table[k])
+            elif not m.gated:
+                return list(range(len(self.blocks)))
+            else:
+                heads = self._by_head
+                for h in m.heads.intersection(heads):
+                    hits.extend(heads[h])
+        return sorted(set(hits))
+
+    @cached_property
+    def _by_head(self) -> dict[str, list[int]]:
+        acc: dict[str, list[int]] = {}
+        for i, b in enumerate(self.blocks):
+            acc.setdefault(b.head, []).append(i)
+        return acc
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[int]]:
+        acc: dict[str, list[int]] = {}
+        for i, b in enumerate(self.blocks):
+            for k in self.keys(b):
+                acc.setdefault(k, []).append(i)
+        return acc
 
     def words_after(self, i: int) -> int:
         """Words in blocks strictly after position ``i``."""

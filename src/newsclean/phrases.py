@@ -21,8 +21,9 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
-from .shape import normalize
+from .shape import EDGE_JUNK, normalize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,15 +32,19 @@ else:  # pragma: no cover
 
 __all__ = [
     "ALL",
+    "SEARCHED_LISTS",
+    "Line",
     "PhraseIndex",
     "PhraseMatch",
     "PhraseSearch",
     "available_languages",
+    "head_of",
     "head_word",
     "line_matcher",
     "load_pack",
     "matcher",
     "phrase_index",
+    "phrase_set",
     "phrases",
     "searcher",
 ]
@@ -47,6 +52,9 @@ __all__ = [
 #: Use every pack that ships (phrases rarely collide across languages).
 ALL = "*"
 MODES = ("line", "prefix", "glued_prefix", "contains")
+#: The pack lists matched in ``contains`` mode (anywhere in a line): the document scan
+#: (:mod:`newsclean.scan`) looks for their keys.
+SEARCHED_LISTS = ("contains", "form")
 _GLUED_BOUNDARY = r"(?=$|[^\w]|(?-i:[A-Z]))"
 
 
@@ -88,6 +96,12 @@ def phrases(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> tuple
 
 
 @cache
+def phrase_set(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> frozenset[str]:
+    """:func:`phrases` as a set, for vocabularies looked up word by word."""
+    return frozenset(phrases(family, key, languages))
+
+
+@cache
 def matcher(
     family: str, key: str, mode: str, languages: tuple[str, ...] = (ALL,)
 ) -> re.Pattern[str] | None:
@@ -115,32 +129,58 @@ def matcher(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+class Line(Protocol):
+    """What phrase matching reads from a block: its gate word and, lazily, its normal form."""
+
+    @property
+    def head(self) -> str: ...
+    @property
+    def norm(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class PhraseSearch:
     """``contains`` matching with a cheap pre-check.
 
     Scanning a long alternation at every position of every line is the slowest thing a
-    cleaner can do in Python. Each phrase has an *anchor* (its longest word): the pattern only
-    runs when the line's word set holds an anchor. Phrases without letters ("©") are tested
-    as plain substrings.
+    cleaner can do in Python. Each phrase has a *key*: its longest word, or the phrase itself
+    when it has no letters ("©"). A whole-document scan (:mod:`newsclean.scan`) finds which
+    keys each line holds; the pattern only runs on lines that hold one of this list's keys.
     """
 
     pattern: re.Pattern[str]
     anchors: frozenset[str]
-    literals: tuple[str, ...]
+    literals: frozenset[str]
     #: Per anchor, a pattern of only the phrases that contain it (short alternations).
     by_anchor: dict[str, re.Pattern[str]]
 
-    def search(self, norm: str, words: frozenset[str]) -> bool:
-        for lit in self.literals:
-            if lit in norm:
-                return True
-        return any(self.by_anchor[w].search(norm) for w in self.anchors & words)
+    #: What the document scan must find in a line for this search to have a chance.
+    keys: frozenset[str]
+
+    def search(self, line: Line, keys: frozenset[str]) -> bool:
+        """True when ``line`` contains a phrase; ``keys`` are the scan keys found in it."""
+        if not keys:
+            return False
+        if not self.literals.isdisjoint(keys):
+            return True
+        hits = self.anchors & keys
+        if not hits:
+            return False
+        norm = line.norm
+        return any(self.by_anchor[w].search(norm) for w in hits)
 
 
 @cache
 def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> PhraseSearch | None:
-    """A :class:`PhraseSearch` for one family/key, or None if the list is empty."""
+    """A :class:`PhraseSearch` for one family/key, or None if the list is empty.
+
+    Only lists named in :data:`SEARCHED_LISTS` can be searched: the document scan looks
+    for their keys and no others.
+    """
+    if key not in SEARCHED_LISTS:
+        raise ValueError(
+            f"phrase list {key!r} is not scanned for; `contains` lists are {SEARCHED_LISTS}"
+        )
     pattern = matcher(family, key, "contains", languages)
     if pattern is None:
         return None
@@ -156,16 +196,41 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
         a: re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in ps)})(?!\w)", re.IGNORECASE)
         for a, ps in grouped.items()
     }
-    return PhraseSearch(pattern, frozenset(grouped), tuple(literals), by_anchor)
+    anchors, lits = frozenset(grouped), frozenset(literals)
+    return PhraseSearch(pattern, anchors, lits, by_anchor, anchors | lits)
 
 
-_HEAD = re.compile(r"#|[^\W\d_]+")
+# A line's gate word: its first run of letters, or the first symbol when it opens with one
+# ("©"). Leading decoration and numbers are skipped, as :func:`~newsclean.shape.normalize`
+# strips them from the normal form.
+_HEAD = re.compile(r"[^\W\d_]+|[^\w\s]")
+#: Characters of the line read to find its first word (longer words take the slow path).
+_HEAD_WINDOW = 48
+_HEAD_SKIP = re.compile(r"[\s\d" + re.escape(EDGE_JUNK) + r"]*")
 
 
 def head_word(norm: str) -> str:
-    """The casefolded first word of a normalised line ("#" for a leading number)."""
+    """The casefolded first word of a normalised line (or its first symbol, "©")."""
     m = _HEAD.match(norm.casefold())
     return m.group(0) if m else ""
+
+
+def head_of(text: str) -> str:
+    """:func:`head_word` of ``normalize(text)``, read straight from the raw line.
+
+    Only the line's first characters are looked at, so every line gets its gate word for
+    the price of one short match, and the normal form is built only for lines that pass.
+    """
+    skip = _HEAD_SKIP.match(text)
+    start = skip.end() if skip else 0
+    # Casefold before matching, as head_word does ("İ" folds to "i" + a combining dot).
+    window = text[start : start + _HEAD_WINDOW].casefold()
+    m = _HEAD.match(window)
+    if m is None:
+        return ""
+    if m.end() == len(window) and start + _HEAD_WINDOW < len(text):
+        return head_word(text[start:])  # a first word longer than the window
+    return m.group(0)
 
 
 @dataclass(frozen=True)
@@ -180,10 +245,10 @@ class PhraseMatch:
     heads: frozenset[str]
     gated: bool
 
-    def hit(self, norm: str, head: str) -> bool:
-        if self.gated and head not in self.heads:
+    def hit(self, line: Line) -> bool:
+        if self.gated and line.head not in self.heads:
             return False
-        return self.pattern.match(norm) is not None
+        return self.pattern.match(line.norm) is not None
 
 
 @cache
@@ -207,7 +272,11 @@ def line_matcher(
 
 
 #: The phrase lists every line-judging family may define, and how each is matched.
-_INDEXED = (("line", "line"), ("prefix", "prefix"), ("contains", "contains"))
+_INDEXED = (
+    ("line", "line"),
+    ("prefix", "prefix"),
+    *((name, "contains") for name in SEARCHED_LISTS),
+)
 
 
 @dataclass(frozen=True)
@@ -221,17 +290,21 @@ class PhraseIndex:
 
     heads: dict[str, frozenset[str]]
     anchors: dict[str, frozenset[str]]
+    #: Every scan key of every family: what :mod:`newsclean.scan` looks for.
     anchor_words: frozenset[str]
     always: frozenset[str]
 
-    def families(self, head: str, words: frozenset[str]) -> frozenset[str]:
+    def families(self, head: str, keys: frozenset[str]) -> set[str]:
+        """Families whose phrases may match a line with gate word ``head`` and scan ``keys``."""
         out = set(self.always)
         fams = self.heads.get(head)
         if fams:
             out.update(fams)
-        for w in words & self.anchor_words:
-            out.update(self.anchors[w])
-        return frozenset(out)
+        for w in keys:
+            fs = self.anchors.get(w)
+            if fs:
+                out.update(fs)
+        return out
 
 
 @cache
@@ -246,9 +319,7 @@ def phrase_index(languages: tuple[str, ...] = (ALL,)) -> PhraseIndex:
                 s = searcher(family, key, languages)
                 if s is None:
                     continue
-                if s.literals:
-                    always.add(family)
-                for a in s.anchors:
+                for a in s.anchors | s.literals:
                     anchors.setdefault(a, set()).add(family)
             else:
                 m = line_matcher(family, key, mode, languages)

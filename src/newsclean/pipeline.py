@@ -35,10 +35,12 @@ class Pipeline:
     config: PipelineConfig = field(default_factory=PipelineConfig)
     max_input_chars: int = DEFAULT_MAX_INPUT_CHARS
     _steps: tuple[Detector, ...] = field(init=False, repr=False, compare=False, default=())
+    _order: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # Instantiate now so a bad config fails at construction, not on the first document.
         object.__setattr__(self, "_steps", tuple(self._build()))
+        object.__setattr__(self, "_order", {d.name: i for i, d in enumerate(self._steps)})
 
     def _build(self) -> Iterable[Detector]:
         seen: set[str] = set()
@@ -151,12 +153,11 @@ class Pipeline:
                 "(Pipeline(max_input_chars=...))"
             )
         off = set(disable)
-        unknown = off - {d.name for d in self.detectors}
+        unknown = off - self._order.keys()
         if unknown:
             raise ConfigError(f"cannot disable {sorted(unknown)}: not in the pipeline")
-        detectors = [d for d in self.detectors if d.name not in off and d.stage == "detect"]
-        revisers = [d for d in self.detectors if d.name not in off and d.stage == "revise"]
-        order = {d.name: i for i, d in enumerate(self.detectors)}
+        detectors, revisers = self._stages(frozenset(off))
+        order = self._order
 
         all_blocks = blocks if blocks is not None else segment(text)
         doc = Document(text, all_blocks, title_hint, dict(meta or {}))
@@ -200,6 +201,11 @@ class Pipeline:
         source = next((r.data["source"] for r in accepted if "source" in r.data), None)
         body = assemble(text, all_blocks, accepted)
         return Article(body, text, tuple(accepted), title, source, dict(meta or {}))
+
+    def _stages(self, off: frozenset[str]) -> tuple[list[Detector], list[Detector]]:
+        """The detect-stage and revise-stage detectors still on, in order."""
+        on = [d for d in self._steps if d.name not in off]
+        return [d for d in on if d.stage == "detect"], [d for d in on if d.stage == "revise"]
 
     def _guard(self, blocks: Sequence[Block], removals: list[Removal]) -> list[Removal]:
         """Never let low-confidence evidence empty a real document."""

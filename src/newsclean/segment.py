@@ -24,6 +24,27 @@ def segment(text: str) -> tuple[Block, ...]:
     Leading and trailing whitespace of a line is not part of its block, so the kept text is
     the line verbatim minus its indentation.
     """
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return _segment_any(text)
+    # Only "\n" breaks lines: str.split does the scanning in C.
+    blocks: list[Block] = []
+    gap = False
+    pos = 0
+    for line_no, line in enumerate(text.split("\n")):
+        body = line.lstrip(_STRIP)
+        if body:
+            s = pos + len(line) - len(body)
+            body = body.rstrip(_STRIP)
+            blocks.append(Block(len(blocks), line_no, s, s + len(body), body, gap and bool(blocks)))
+            gap = False
+        else:
+            gap = True
+        pos += len(line) + 1
+    return tuple(blocks)
+
+
+def _segment_any(text: str) -> tuple[Block, ...]:
+    """:func:`segment` for text with \\r, \\r\\n or Unicode line separators."""
     blocks: list[Block] = []
     gap = False
     line_no = 0

@@ -11,11 +11,13 @@ import unicodedata
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
+    "EDGE_JUNK",
     "closing_stripped",
     "ends_sentence",
     "is_all_caps",
     "is_truncated",
     "normalize",
+    "word_count",
     "word_units",
 ]
 
@@ -23,11 +25,11 @@ WORD_RE = re.compile(r"\w+")
 _DIGITS_RE = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _SPACE_RE = re.compile(r"\s+")
-# Leading/trailing decoration that never changes what a line *says*: bullets, brackets,
-# pipes, dashes, quotes, arrows.
-_EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘’„:;,/\\_=~#"
+#: Leading/trailing decoration that never changes what a line *says*: bullets, brackets,
+#: pipes, dashes, quotes, arrows.
+EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘’„:;,/\\_=~#"
 # A trailing colon is kept: "More:" announces links, "More than..." does not.
-_TRAIL_JUNK = _EDGE_JUNK.replace(":", "")
+_TRAIL_JUNK = EDGE_JUNK.replace(":", "")
 _CLOSERS = "\"'”’»)]}›」』】"
 _SENTENCE_END = ".!?…。！？؟।"
 _QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("\u00a0", " "))
@@ -54,6 +56,28 @@ def word_units(text: str, tokens: int | None = None) -> int:
     return max(1, n - len(runs) + sum(max(1, len(r) // CJK_CHARS_PER_WORD) for r in runs))
 
 
+#: Lines with up to this many whitespace-separated tokens get an exact ``\\w+`` count.
+EXACT_COUNT_TOKENS = 30
+#: Below this code point no character belongs to an unspaced script (CJK, kana, hangul).
+_CJK_FIRST = "\u2e80"
+
+
+def word_count(text: str) -> int:
+    """Words of a line: ``\\w+`` tokens, unspaced CJK runs counted by characters.
+
+    Above ``EXACT_COUNT_TOKENS`` whitespace-separated tokens the whitespace count stands in:
+    no threshold is that fine at such lengths, and splitting runs in C where the regex costs
+    several times more on the long lines that hold most of a text.
+    """
+    parts = text.split()
+    n = len(parts)
+    if n <= EXACT_COUNT_TOKENS:
+        n = len(WORD_RE.findall(text))
+    if text.isascii() or max(text) < _CJK_FIRST:
+        return n
+    return word_units(text, n)
+
+
 def normalize(text: str) -> str:
     """Straight-quoted, single-spaced, digits as ``#``, edge decoration stripped; case kept.
 
@@ -70,7 +94,7 @@ def normalize(text: str) -> str:
     t = " ".join(t.split())
     if _HAS_DIGIT.search(t):
         t = _DIGITS_RE.sub("#", t)
-    return t.lstrip(_EDGE_JUNK).rstrip(_TRAIL_JUNK)
+    return t.lstrip(EDGE_JUNK).rstrip(_TRAIL_JUNK)
 
 
 def closing_stripped(text: str) -> str:
@@ -91,15 +115,8 @@ def is_truncated(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    """True when the line has letters and none of them is lower case (a kicker or label)."""
-    has_upper = False
-    for ch in text:
-        if ch.isalpha():
-            if ch.islower():
-                return False
-            if ch.isupper():
-                has_upper = True
-    return has_upper
+    """True when the line has cased letters and none of them is lower case (a kicker or label)."""
+    return text.isupper()
 
 
 def letter_share(text: str) -> float:

@@ -66,7 +66,9 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Any]]:
     return path, expected
 
 
-def _check_mixed(rows: list[dict[str, Any]], expected: list[Any], field: str = "text_clean") -> None:
+def _check_mixed(
+    rows: list[dict[str, Any]], expected: list[Any], field: str = "text_clean"
+) -> None:
     assert len(rows) == len(expected)
     for row, exp in zip(rows, expected, strict=True):
         if isinstance(exp, tuple):
@@ -272,8 +274,20 @@ def test_parquet(tmp_path: Path, jobs: str) -> None:
     pq.write_table(pa.Table.from_pylist(rows), src, row_group_size=120)
     out = tmp_path / "out.parquet"
     run_cli(
-        ["batch", str(src), "-o", str(out), "-j", jobs, "--chunk-size", "50", "--removals", "-q",
-         "--checkpoint-every", "0"]
+        [
+            "batch",
+            str(src),
+            "-o",
+            str(out),
+            "-j",
+            jobs,
+            "--chunk-size",
+            "50",
+            "--removals",
+            "-q",
+            "--checkpoint-every",
+            "0",
+        ]
     )
     got = pq.read_table(out)
     assert got.num_rows == 500

@@ -140,7 +140,9 @@ def test_kill_then_resume(
     again = run_cli(args, check=False)
     assert again.returncode == 2 and b"--resume" in again.stderr
 
-    resumed = run_cli([*args, "-j", resume_jobs, "--resume", "--summary-json", "s.json"], cwd=tmp_path)
+    resumed = run_cli(
+        [*args, "-j", resume_jobs, "--resume", "--summary-json", "s.json"], cwd=tmp_path
+    )
     assert b"resumed at record" in resumed.stderr
     summary = json.loads((tmp_path / "s.json").read_text())
     assert summary["records"] == N_DOCS and summary["errors"] == 1

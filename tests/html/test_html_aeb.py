@@ -49,7 +49,9 @@ def _f1(pairs: list[tuple[str, str]]) -> float:
 @pytest.mark.timeout(600)
 def test_clean_html_beats_trafilatura_on_aeb_subset() -> None:
     if not (AEB / "ground-truth.json").is_file():
-        pytest.skip(f"shared AEB data not found at {AEB} (set NEWSCLEAN_SHARED or place ../shared beside the repo)")
+        pytest.skip(
+            f"shared AEB data not found at {AEB} (set NEWSCLEAN_SHARED or place ../shared beside the repo)"
+        )
     trafilatura = pytest.importorskip("trafilatura")
     gt = json.loads((AEB / "ground-truth.json").read_text("utf-8"))
     ours: list[tuple[str, str]] = []

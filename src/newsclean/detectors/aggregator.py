@@ -27,6 +27,7 @@ class AggregatorDetector(Detector):
         rx = line_matcher("aggregator", "line", "line", self.languages)
         if rx is None:
             return
-        for b in doc.blocks:
-            if b.words <= self.max_words and rx.hit(b.norm, b.head):
+        for i in doc.gate(rx):
+            b = doc.blocks[i]
+            if b.words <= self.max_words and rx.hit(b):
                 yield self.remove(b, "aggregator.name", self.confidence)

@@ -49,22 +49,20 @@ class CommentsDetector(Detector):
         form = searcher("comments", "form", self.languages)
         blocks = doc.blocks
         cut = len(blocks)
-        for i, b in enumerate(blocks):
+        for i in doc.gate(header, header_prefix):
+            b = blocks[i]
             if (
                 b.words > self.titled_header_max_words
                 or doc.words_before(i) < self.min_words_before
             ):
                 continue
-            n = b.norm
-            strong = header_prefix is not None and header_prefix.hit(n, b.head)
-            line_hit = (
-                b.words <= self.header_max_words and header is not None and header.hit(n, b.head)
-            )
+            strong = header_prefix is not None and header_prefix.hit(b)
+            line_hit = b.words <= self.header_max_words and header is not None and header.hit(b)
             if not (strong or line_hit):
                 continue
             if (
                 line_hit
-                and n.casefold() in _WEAK_HEADERS
+                and b.norm.casefold() in _WEAK_HEADERS
                 and not in_tail_zone(doc, i, self.weak_tail_share)
             ):
                 continue
@@ -75,9 +73,11 @@ class CommentsDetector(Detector):
             yield self.remove(blocks[i], reason, self.confidence, header=blocks[cut].text)
         if form is None:
             return
-        for i in range(cut):
+        for i in doc.gate(form):
+            if i >= cut:
+                break
             b = blocks[i]
-            if b.words <= self.form_max_words and form.search(b.norm, b.wordset):
+            if b.words <= self.form_max_words and form.search(b, doc.keys(b)):
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent
                 # notes, privacy text), never the article.

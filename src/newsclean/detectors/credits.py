@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
+from ..document import Block, Document
 from ..phrases import ALL, line_matcher, matcher, searcher
 from ..registry import register
 from ..removal import Removal
@@ -42,9 +42,12 @@ class SourceCreditDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        label = matcher("source_credit", "label", "prefix", self.languages)
-        lead = matcher("source_credit", "lead", "prefix", self.languages)
-        for b in doc.blocks:
+        label_m = line_matcher("source_credit", "label", "prefix", self.languages)
+        lead_m = line_matcher("source_credit", "lead", "prefix", self.languages)
+        label = label_m.pattern if label_m is not None else None
+        lead = lead_m.pattern if lead_m is not None else None
+        for i in doc.gate(label_m, lead_m):
+            b = doc.blocks[i]
             if b.words > self.max_words:
                 continue
             rest = " ".join(b.text.split()).strip(_EDGE)
@@ -90,17 +93,17 @@ class BylineDetector(PhraseLineDetector):
     def detect(self, doc: Document) -> Iterable[Removal]:
         prefix = line_matcher(self.family, "prefix", "prefix", self.languages)
         contains = searcher(self.family, "contains", self.languages)
-        for i, b in enumerate(doc.blocks):
-            n = b.norm
-            if prefix is not None and b.words <= self.prefix_max_words and prefix.hit(n, b.head):
+        for i in doc.gate(prefix, contains):
+            b = doc.blocks[i]
+            if prefix is not None and b.words <= self.prefix_max_words and prefix.hit(b):
                 # "By" must introduce a name: "By John Smith", not "By the way, ...".
-                if n[:3].casefold() == "by " and not _names_follow(b.text):
+                if b.norm[:3].casefold() == "by " and not _names_follow(b.text):
                     continue
                 yield self.remove(b, "byline.prefix", self.confidence)
             elif (
                 contains is not None
                 and b.words <= self.contains_max_words
-                and contains.search(n, b.wordset)
+                and contains.search(b, doc.keys(b))
                 and (b.words <= self.contains_anywhere_words or in_edge_zone(doc, i, 0.15, 0.3))
             ):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)
@@ -132,33 +135,43 @@ class PhotoCreditDetector(Detector):
         prefix = line_matcher("photo_credit", "prefix", "prefix", self.languages)
         trailing = matcher("photo_credit", "trailing", "prefix", self.languages)
         suffix = matcher("photo_credit", "suffix", "line", self.languages)
-        for b in doc.blocks:
+        labelled = set(doc.gate(prefix))
+        for i, b in enumerate(doc.blocks):
             if b.words > self.caption_max_words:
                 continue
             if (
-                prefix is not None
+                i in labelled
+                and prefix is not None
                 and b.words <= self.prefix_max_words
-                and prefix.hit(b.norm, b.head)
+                and prefix.hit(b)
             ):
                 yield self.remove(b, "caption.credit", self.confidence)
                 continue
-            # "(Image: GETTY)" / "(credit: NASA/Jude Guidry)" closing a caption.
-            m = _BRACKET_END.search(b.text)
-            inner = m.group(1).strip() if m else ""
-            # A credit is labelled ("Image: ...") or names an agency as a proper noun.
-            if (
-                m
-                and trailing is not None
-                and trailing.match(inner)
-                and (":" in inner or inner[0].isupper())
-            ):
-                yield self.remove(b, "caption.bracket_credit", self.confidence * 0.95)
-                continue
-            # "...outside a co-working space in New York.Reuters": agency glued after a caption.
-            g = _GLUED_AGENCY.search(b.text)
-            if g and suffix is not None and suffix.match(g.group(1)):
-                yield self.remove(b, "caption.agency_suffix", self.confidence * 0.9)
+            tail = b.text.rstrip(" |\t")[-1:]
+            if tail == ")":
+                yield from self._bracket_credit(b, trailing)
+            elif (tail.isalnum() or tail == "_") and suffix is not None:
+                # "...in New York.Reuters": an agency glued after a caption. The match is
+                # at most ``_GLUED_AGENCY_CHARS`` long, so only the line's end is searched.
+                g = _GLUED_AGENCY.search(b.text, max(0, len(b.text) - _GLUED_AGENCY_CHARS))
+                if g and suffix.match(g.group(1)):
+                    yield self.remove(b, "caption.agency_suffix", self.confidence * 0.9)
+
+    def _bracket_credit(self, b: Block, trailing: re.Pattern[str] | None) -> Iterable[Removal]:
+        """ "(Image: GETTY)" / "(credit: NASA/Jude Guidry)" closing a caption."""
+        m = _BRACKET_END.search(b.text)
+        inner = m.group(1).strip() if m else ""
+        # A credit is labelled ("Image: ...") or names an agency as a proper noun.
+        if (
+            inner
+            and trailing is not None
+            and trailing.match(inner)
+            and (":" in inner or inner[0].isupper())
+        ):
+            yield self.remove(b, "caption.bracket_credit", self.confidence * 0.95)
 
 
 _BRACKET_END = re.compile(r"\(([^()]{1,60})\)[\s|]{0,3}$")
 _GLUED_AGENCY = re.compile(r"[a-z][.)]([A-Z][\w ]{1,20})$")
+#: The longest text ``_GLUED_AGENCY`` can match.
+_GLUED_AGENCY_CHARS = 23

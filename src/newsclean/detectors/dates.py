@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document
-from ..phrases import ALL, line_matcher, matcher, phrases
+from ..phrases import ALL, line_matcher, matcher, phrase_set
 from ..registry import register
 from ..removal import Removal
 from ..shape import normalize
@@ -25,6 +25,7 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # "Sept. 10, 2022" + glued "00:26"; or a bare clock; nothing else on the line.
 _VIDEO_RE = re.compile(rf"^(?:[^\W\d_]{{3,9}}\.?\s\d{{1,2}},?\s\d{{4}}\s?)?{_CLOCK}$")
 _TRAILING_CLOCK = re.compile(rf"{_CLOCK}$")
+_HAS_DIGIT = re.compile(r"\d")
 _DATE_SHAPES = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?"  # ISO
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 19/11/2019, 2019.11.19
@@ -72,17 +73,19 @@ class DatelineDetector(Detector):
     confidence: float = 0.9
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        vocab = frozenset(phrases("dateline", "words", self.languages))
+        vocab = phrase_set("dateline", "words", self.languages)
         line = line_matcher("dateline", "line", "line", self.languages)
-        for b in doc.blocks:
-            if b.words > self.max_words:
-                continue
-            if line is not None and line.hit(b.norm, b.head):
+        read: set[int] = set()
+        for i in doc.gate(line):
+            b = doc.blocks[i]
+            if b.words <= self.max_words and line is not None and line.hit(b):
+                read.add(i)
                 yield self.remove(b, "dateline.reading_time", self.confidence)
+        for i, b in enumerate(doc.blocks):
+            # A stamp has a digit; the C-level search rules out most lines before tokenising.
+            if b.words > self.max_words or i in read or not _HAS_DIGIT.search(b.text):
                 continue
             toks = b.tokens
-            if not toks:
-                continue
             digits = sum(1 for t in toks if t.isdigit())
             if digits == 0:
                 continue

@@ -8,11 +8,11 @@ or more count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document, is_prose
+from ..document import Block, Document, is_prose
 from ..registry import register
 from ..removal import Removal
 
@@ -36,15 +36,18 @@ class DuplicateBlockDetector(Detector):
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        yield from self._repeated_runs(doc)
-        yield from self._rare_repeats(doc)
+        keys = _repeat_keys(doc.blocks, self.min_words)
+        yield from self._repeated_runs(doc, keys)
+        yield from self._rare_repeats(doc, keys)
 
-    def _repeated_runs(self, doc: Document) -> Iterable[Removal]:
+    # Blocks are compared by their words as written (Block.folded): digits matter ("round 3"
+    # is not "round 4").
+    def _repeated_runs(self, doc: Document, keys_of: dict[int, object]) -> Iterable[Removal]:
         # Only prose repeats this way by accident; lists and plans (a meal plan repeating its
         # days) repeat short items on purpose.
         long = [i for i, b in enumerate(doc.blocks) if b.words >= self.min_words and is_prose(b)]
-        keys = [_key(doc.blocks[i].text) for i in long]
-        first: dict[str, int] = {}
+        keys = [keys_of[i] for i in long]
+        first: dict[object, int] = {}
         p = 0
         while p < len(keys):
             q = first.get(keys[p])
@@ -70,13 +73,10 @@ class DuplicateBlockDetector(Detector):
             else:
                 p += 1
 
-    def _rare_repeats(self, doc: Document) -> Iterable[Removal]:
-        seen: dict[str, int] = {}
-        later: list[tuple[str, int]] = []
-        for i, b in enumerate(doc.blocks):
-            if b.words < self.min_words:
-                continue
-            key = _key(b.text)
+    def _rare_repeats(self, doc: Document, keys_of: dict[int, object]) -> Iterable[Removal]:
+        seen: dict[object, int] = {}
+        later: list[tuple[object, int]] = []
+        for i, key in keys_of.items():
             if key in seen:
                 later.append((key, i))
             seen[key] = seen.get(key, 0) + 1
@@ -87,6 +87,20 @@ class DuplicateBlockDetector(Detector):
                 yield self.remove(doc.blocks[i], "duplicate.repeat", self.confidence)
 
 
-def _key(text: str) -> str:
-    """Compare blocks by their words as written: digits matter ("round 3" is not "round 4")."""
-    return " ".join(text.casefold().split())
+def _repeat_keys(blocks: Sequence[Block], min_words: int) -> dict[int, object]:
+    """Per position of a block with ``min_words`` or more, a key equal for repeated blocks.
+
+    Two blocks can only be equal if they share a word count and a first word, so the
+    folded text (the costly part) is built only for blocks whose signature recurs; any
+    other block gets its own position as its key.
+    """
+    sig: dict[tuple[int, str], int] = {}
+    for b in blocks:
+        if b.words >= min_words:
+            k = (b.words, b.head)
+            sig[k] = sig.get(k, 0) + 1
+    return {
+        i: (b.folded if sig[(b.words, b.head)] > 1 else i)
+        for i, b in enumerate(blocks)
+        if b.words >= min_words
+    }

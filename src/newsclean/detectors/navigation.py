@@ -38,15 +38,15 @@ class NavigationDetector(Detector):
         prefix = line_matcher("navigation", "prefix", "glued_prefix", self.languages)
         line = line_matcher("navigation", "line", "line", self.languages)
         roots = line_matcher("navigation", "breadcrumb_root", "prefix", self.languages)
-        for b in doc.blocks:
+        for i in doc.gate(prefix, line, roots):
+            b = doc.blocks[i]
             if b.words > self.max_words:
                 continue
-            n = b.norm
-            if prefix is not None and prefix.hit(n, b.head) and not b.ends_sentence:
+            if prefix is not None and prefix.hit(b) and not b.ends_sentence:
                 yield self.remove(b, "navigation.prev_next", self.confidence)
-            elif line is not None and line.hit(n, b.head):
+            elif line is not None and line.hit(b):
                 yield self.remove(b, "navigation.menu", self.confidence)
-            elif roots is not None and roots.hit(n, b.head) and self._breadcrumb(b.text):
+            elif roots is not None and roots.hit(b) and self._breadcrumb(b.text):
                 yield self.remove(b, "navigation.breadcrumb", self.confidence)
 
     def _breadcrumb(self, text: str) -> bool:

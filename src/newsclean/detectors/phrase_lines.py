@@ -49,19 +49,18 @@ class PhraseLineDetector(Detector):
         contains_re = searcher(self.family, "contains", langs)
         seen = doc.seen
         settled = min(self.prefix_anywhere_words, self.contains_anywhere_words)
-        for i in doc.with_family(self.family, langs):
+        for i in doc.gate(line_re, prefix_re, contains_re):
             b = doc.blocks[i]
             # Judged in an earlier pass, and too short for the position-gated rules to apply:
             # the verdict cannot have changed.
             if b.words <= settled and (b.start, b.end) in seen:
                 continue
-            n = b.norm
-            if line_re is not None and line_re.hit(n, b.head):
+            if line_re is not None and line_re.hit(b):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
             elif (
                 prefix_re is not None
                 and b.words <= self.prefix_max_words
-                and prefix_re.hit(n, b.head)
+                and prefix_re.hit(b)
                 and (
                     b.words <= self.prefix_anywhere_words
                     or in_edge_zone(doc, i, self.head_share, self.tail_share)
@@ -71,7 +70,7 @@ class PhraseLineDetector(Detector):
             elif (
                 contains_re is not None
                 and b.words <= self.contains_max_words
-                and contains_re.search(n, b.wordset)
+                and contains_re.search(b, doc.keys(b))
                 and (
                     b.words <= self.contains_anywhere_words
                     or in_edge_zone(doc, i, self.head_share, self.tail_share)

@@ -26,6 +26,11 @@ _FIGURES = re.compile(r"\d\s?%|\d\.\d|\|")
 _TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\][\s|]{0,3}$")
 
 
+def _tagged(text: str) -> bool:
+    """Ends in a bracketed tag ("... [VIDEO]"); the cheap test on the last character first."""
+    return text.rstrip(" |\t")[-1:] == "]" and _TAG_END.search(text) is not None
+
+
 @register
 @dataclass(frozen=True)
 class RelatedLinksDetector(Detector):
@@ -58,15 +63,16 @@ class RelatedLinksDetector(Detector):
         prefix = line_matcher("related_links", "prefix", "prefix", self.languages)
         blocks = doc.blocks
         taken: set[int] = set()
-        i = 0
-        while i < len(blocks):
+        after = 0  # blocks before this were taken by an earlier run
+        for i in doc.gate(line, prefix):
             b = blocks[i]
-            is_header = b.words <= self.header_max_words and (
-                (line is not None and line.hit(b.norm, b.head))
-                or (prefix is not None and not b.ends_sentence and prefix.hit(b.norm, b.head))
-            )
-            if not is_header:
-                i += 1
+            if i < after or not (
+                b.words <= self.header_max_words
+                and (
+                    (line is not None and line.hit(b))
+                    or (prefix is not None and not b.ends_sentence and prefix.hit(b))
+                )
+            ):
                 continue
             header = b.text
             yield self.remove(b, "related_links.header", self.confidence)
@@ -76,7 +82,7 @@ class RelatedLinksDetector(Detector):
                 yield self.remove(blocks[j], "related_links.teaser", self.confidence, header=header)
                 taken.add(j)
                 j += 1
-            i = j
+            after = j
         yield from self._tail_list(doc, taken)
         yield from self._tagged_and_shouted(doc, taken)
 
@@ -86,8 +92,8 @@ class RelatedLinksDetector(Detector):
             k
             for k, b in enumerate(blocks)
             if k not in taken
+            and _tagged(b.text)
             and self.tagged_min_words <= b.words <= self.teaser_max_words
-            and _TAG_END.search(b.text)
         ]
         if len(tagged) >= self.tagged_min_lines:
             for k in tagged:
@@ -109,7 +115,7 @@ class RelatedLinksDetector(Detector):
     def _teaser(self, b: Block) -> bool:
         if not (self.teaser_min_words <= b.words <= self.teaser_max_words):
             return False
-        if (not b.ends_sentence) or b.truncated or b.is_list_item or _TAG_END.search(b.text):
+        if (not b.ends_sentence) or b.truncated or b.is_list_item or _tagged(b.text):
             return True
         # Teaser headlines are often questions: "Who will make the Rock Hall in 2020?"
         return b.words <= self.question_max_words and closing_stripped(b.text).endswith("?")

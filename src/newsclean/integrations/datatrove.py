@@ -142,9 +142,7 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
                 return False
         return True
 
-    def run(
-        self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
-    ) -> DocumentsPipeline:
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
             return
         for doc in data:

@@ -1,0 +1,105 @@
+"""Whole-document phrase scans: find every phrase key in one pass at C speed.
+
+Running each family's patterns over each line costs a regex call per line and family; most
+lines hold no phrase at all. Instead, one Aho-Corasick automaton (pyahocorasick) holds the
+*scan keys* of every phrase pack (each phrase's anchor word, or the phrase itself when it
+has no letters, see :class:`~newsclean.phrases.PhraseSearch`) and walks the casefolded
+document once. A line is then handed to a family's patterns only if it holds one of that
+family's keys. The scan may report a key that no phrase around it completes ("have" in a
+line that says nothing about newsletters); the patterns decide. It never misses one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .phrases import ALL, phrase_index
+
+if TYPE_CHECKING:
+    from .document import Block
+
+__all__ = ["NO_KEYS", "block_keys", "document_keys"]
+
+NO_KEYS: frozenset[str] = frozenset()
+
+try:  # pragma: no branch - the wheel is a dependency; the fallback keeps odd platforms working
+    import ahocorasick
+
+    _HAVE_AC = True
+except ImportError:  # pragma: no cover
+    _HAVE_AC = False
+
+
+@cache
+def _keys() -> tuple[str, ...]:
+    """The scan key of every searched phrase in every shipped pack: a superset for any
+    choice of languages."""
+    return tuple(sorted(phrase_index((ALL,)).anchor_words))
+
+
+@cache
+def _automaton() -> Any:
+    auto = ahocorasick.Automaton()
+    for k in _keys():
+        # Keys with letters are whole words: they need a non-letter on each side.
+        auto.add_word(k, (len(k), k, any(ch.isalpha() for ch in k)))
+    auto.make_automaton()
+    return auto
+
+
+def _hits(low: str) -> Iterable[tuple[int, int, str]]:
+    """``(start, end, key)`` for every key occurrence in the casefolded text ``low``."""
+    if not _HAVE_AC:  # pragma: no cover
+        yield from _hits_plain(low)
+        return
+    n = len(low)
+    for end, (size, key, word) in _automaton().iter(low):
+        start = end - size + 1
+        if word and (
+            (start > 0 and low[start - 1].isalpha()) or (end + 1 < n and low[end + 1].isalpha())
+        ):
+            continue
+        yield start, end + 1, key
+
+
+def _hits_plain(low: str) -> Iterable[tuple[int, int, str]]:
+    """The same hits with ``str.find``: the reference the automaton is tested against."""
+    n = len(low)
+    for key in _keys():
+        word = any(ch.isalpha() for ch in key)
+        pos = low.find(key)
+        while pos >= 0:
+            end = pos + len(key)
+            if not (
+                word and ((pos > 0 and low[pos - 1].isalpha()) or (end < n and low[end].isalpha()))
+            ):
+                yield pos, end, key
+            pos = low.find(key, pos + 1)
+
+
+def block_keys(text: str) -> frozenset[str]:
+    """The scan keys one line holds."""
+    return frozenset(k for _, _, k in _hits(text.casefold())) or NO_KEYS
+
+
+def document_keys(source: str, blocks: Sequence[Block]) -> dict[int, tuple[int, frozenset[str]]]:
+    """Per block start: the block's end and the scan keys it holds.
+
+    ``blocks`` are in source order. When casefolding changes the text's length ("ß" becomes
+    "ss"), offsets no longer line up and each block is scanned on its own.
+    """
+    low = source.casefold()
+    if len(low) != len(source):
+        return {b.start: (b.end, block_keys(b.text)) for b in blocks}
+    starts = [b.start for b in blocks]
+    acc: dict[int, set[str]] = {}
+    for s, e, key in _hits(low):
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and e <= blocks[i].end:
+            acc.setdefault(i, set()).add(key)
+    return {
+        b.start: (b.end, frozenset(acc[i]) if i in acc else NO_KEYS) for i, b in enumerate(blocks)
+    }

@@ -1,0 +1,98 @@
+"""The fast paths agree with the slow definitions they replace.
+
+Speed comes from shortcuts: a C-level line split, a gate word read from the raw line, one
+Aho-Corasick scan per document, candidate lists per document. Each must give the same
+answer as the plain definition (or, for gates, a superset of the lines that can match).
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import scan
+from newsclean.document import Document
+from newsclean.phrases import (
+    SEARCHED_LISTS,
+    PhraseMatch,
+    PhraseSearch,
+    available_languages,
+    head_of,
+    head_word,
+    line_matcher,
+    load_pack,
+    searcher,
+)
+from newsclean.segment import _segment_any, segment
+from newsclean.shape import normalize
+
+from ..conftest import shared_path
+from .strategies import any_text, scraped_text
+
+LF_TEXT = st.text(st.characters(blacklist_characters="\r\u2028\u2029"), max_size=300)
+MIXED = st.one_of(any_text, scraped_text())
+
+
+@given(st.one_of(LF_TEXT, scraped_text()))
+def test_newline_split_matches_general_segmenter(text: str) -> None:
+    assert segment(text) == _segment_any(text)
+
+
+@given(MIXED)
+def test_gate_word_from_raw_text_equals_normal_form_word(text: str) -> None:
+    for b in segment(text):
+        assert head_of(b.text) == head_word(normalize(b.text)), b.text
+
+
+@given(MIXED)
+def test_automaton_finds_what_plain_search_finds(text: str) -> None:
+    low = text.casefold()
+    assert sorted(scan._hits(low)) == sorted(scan._hits_plain(low))
+
+
+def _matchers() -> list[PhraseMatch | PhraseSearch]:
+    out: list[PhraseMatch | PhraseSearch] = []
+    for lang in available_languages():
+        for family, lists in load_pack(lang).items():
+            for name in lists:
+                for mode in ("line", "prefix"):
+                    m = line_matcher(family, name, mode)
+                    if m is not None:
+                        out.append(m)
+                s = searcher(family, name) if name in SEARCHED_LISTS else None
+                if s is not None:
+                    out.append(s)
+    return out
+
+
+def _check_gates(doc: Document, matchers: list[PhraseMatch | PhraseSearch]) -> None:
+    for m in matchers:
+        allowed = set(doc.gate(m))
+        for i, b in enumerate(doc.blocks):
+            if isinstance(m, PhraseSearch):
+                hit = m.pattern.search(b.norm) is not None
+            else:
+                hit = m.pattern.match(b.norm) is not None
+            assert not hit or i in allowed, (m.pattern.pattern[:60], b.text)
+
+
+@given(MIXED)
+def test_gates_never_hide_a_matching_line(text: str) -> None:
+    doc = Document(text, segment(text))
+    _check_gates(doc, _MATCHERS)
+
+
+_MATCHERS = _matchers()
+
+
+def test_gates_and_scan_on_shared_text_pairs() -> None:
+    """Every phrase list, every line of the real extractor output: no match is gated out."""
+    path = shared_path("data", "text_pairs.jsonl")
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    texts = [r["noisy"] for r in rows[::4]] + [rows[0]["gold"]]
+    for text in texts:
+        low = text.casefold()
+        assert sorted(scan._hits(low)) == sorted(scan._hits_plain(low))
+        _check_gates(Document(text, segment(text)), _MATCHERS)
