@@ -7,7 +7,8 @@ objects; removals are spans of the same source, so every decision can be replaye
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
@@ -15,7 +16,7 @@ from .phrases import PhraseMatch, PhraseSearch, head_of
 from .scan import block_keys, document_keys
 from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_count
 
-__all__ = ["Block", "Document"]
+__all__ = ["Block", "Document", "line_block"]
 
 T = TypeVar("T")
 
@@ -82,6 +83,12 @@ class Block:
         return tuple(WORD_RE.findall(self.text.casefold()))
 
     @cached_property
+    def keys(self) -> frozenset[str]:
+        """The phrase scan keys the line holds (see :mod:`newsclean.scan`). A document sets
+        them for all its blocks with one scan; this scans a lone block."""
+        return block_keys(self.text)
+
+    @cached_property
     def folded(self) -> str:
         """The text casefolded with its whitespace collapsed: how repeats are compared."""
         return " ".join(self.text.casefold().split())
@@ -109,6 +116,25 @@ class Block:
         return self.kind == "li" or self.text[:2] in ("- ", "* ", "• ", "· ")
 
 
+_new_object = object.__new__
+
+
+def line_block(
+    index: int, line: int, start: int, end: int, text: str, gap_before: bool, words: int
+) -> Block:
+    """The segmenter's :class:`Block` constructor, with the word count already known.
+
+    A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field; building
+    the instance dictionary directly is several times cheaper, and every text line goes
+    through here. Fields left out keep their class defaults.
+    """
+    b = _new_object(Block)
+    b.__dict__.update(
+        index=index, line=line, start=start, end=end, text=text, gap_before=gap_before, words=words
+    )
+    return b
+
+
 @dataclass(frozen=True)
 class Document:
     """The source text and the blocks still in play.
@@ -125,11 +151,6 @@ class Document:
     #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
     seen: frozenset[tuple[int, int]] = frozenset()
     lifted_title: str | None = None
-    #: Per block start, the phrase scan keys it holds (see :mod:`newsclean.scan`); computed
-    #: on the first document of a run and shared by the later passes' documents.
-    scan: dict[int, tuple[int, frozenset[str]]] | None = field(
-        default=None, compare=False, repr=False
-    )
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -148,21 +169,11 @@ class Document:
             self.meta,
             self.seen if seen is None else seen,
             lifted_title if lifted_title is not None else self.lifted_title,
-            self._scan_table,
         )
-
-    @cached_property
-    def _scan_table(self) -> dict[int, tuple[int, frozenset[str]]]:
-        if self.scan is not None:
-            return self.scan
-        return document_keys(self.source, self.blocks)
 
     def keys(self, b: Block) -> frozenset[str]:
         """The phrase scan keys block ``b`` holds (anchor words, "©"...)."""
-        got = self._scan_table.get(b.start)
-        if got is not None and got[0] == b.end:
-            return got[1]
-        return block_keys(b.text)  # a block an earlier pass trimmed
+        return b.keys
 
     @cached_property
     def total_words(self) -> int:
@@ -192,9 +203,21 @@ class Document:
                 return list(range(len(self.blocks)))
             else:
                 heads = self._by_head
-                for h in m.heads.intersection(heads):
+                for h in m.heads & self._head_set:
                     hits.extend(heads[h])
         return sorted(set(hits))
+
+    @cached_property
+    def _head_set(self) -> frozenset[str]:
+        return frozenset(self._by_head)
+
+    def starting_with(self, heads: Iterable[str]) -> list[int]:
+        """Positions, in order, of blocks whose gate word (:attr:`Block.head`) is in ``heads``."""
+        table = self._by_head
+        hits: list[int] = []
+        for h in set(heads).intersection(table):
+            hits.extend(table[h])
+        return sorted(hits)
 
     @cached_property
     def _by_head(self) -> dict[str, list[int]]:
@@ -205,11 +228,31 @@ class Document:
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
+        blocks = self.blocks
+        if blocks and "keys" not in blocks[0].__dict__:
+            # One scan of the source gives every block its keys; later passes keep them.
+            for b, keys in zip(blocks, document_keys(self.source, blocks), strict=True):
+                b.__dict__["keys"] = keys
         acc: dict[str, list[int]] = {}
-        for i, b in enumerate(self.blocks):
-            for k in self.keys(b):
+        for i, b in enumerate(blocks):
+            for k in b.keys:
                 acc.setdefault(k, []).append(i)
         return acc
+
+    def short(self, max_words: int, min_words: int = 0) -> list[int]:
+        """Positions, in order, of blocks with ``min_words`` to ``max_words`` words.
+
+        Most detectors judge short lines only; one sort per document answers each of them
+        without a loop over every block.
+        """
+        counts, order = self._by_words
+        return sorted(order[bisect_left(counts, min_words) : bisect_right(counts, max_words)])
+
+    @cached_property
+    def _by_words(self) -> tuple[list[int], list[int]]:
+        words = [b.words for b in self.blocks]
+        order = sorted(range(len(words)), key=words.__getitem__)
+        return [words[i] for i in order], order
 
     def words_after(self, i: int) -> int:
         """Words in blocks strictly after position ``i``."""

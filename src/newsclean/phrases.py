@@ -38,6 +38,7 @@ __all__ = [
     "PhraseMatch",
     "PhraseSearch",
     "available_languages",
+    "common_words",
     "head_of",
     "head_word",
     "line_matcher",
@@ -78,6 +79,23 @@ def load_pack(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
             for mode, phrases in modes.items()
         }
     return out
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words the packs mark as too frequent in prose to anchor the phrase scan on."""
+    out: set[str] = set()
+    for lang in available_languages():
+        path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
+        meta = tomllib.loads(path.read_text(encoding="utf-8")).get("meta", {})
+        out.update(w.casefold() for w in meta.get("common", ()))
+    return frozenset(out)
+
+
+def _anchor(words: list[str]) -> str:
+    """The word a phrase is found by: its longest word that is not a common one."""
+    rare = [w for w in words if w not in common_words()]
+    return max(rare or words, key=len)
 
 
 def _langs(languages: tuple[str, ...]) -> tuple[str, ...]:
@@ -189,7 +207,7 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
     for p in phrases(family, key, languages):
         words = _WORD.findall(p.casefold())
         if words:
-            grouped.setdefault(max(words, key=len), []).append(p)
+            grouped.setdefault(_anchor(words), []).append(p)
         else:
             literals.append(p)
     by_anchor = {

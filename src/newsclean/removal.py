@@ -141,6 +141,12 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
     for b in blocks:
         while ci < len(cut) and cut[ci][1] <= b.start:
             ci += 1
+        if ci == len(cut) or cut[ci][0] >= b.end:  # untouched: most blocks
+            if parts:
+                parts.append("\n\n" if (pending_gap or b.gap_before) else "\n")
+            parts.append(source[b.start : b.end])
+            pending_gap = False
+            continue
         pieces: list[str] = []
         pos = b.start
         j = ci

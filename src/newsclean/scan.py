@@ -85,21 +85,23 @@ def block_keys(text: str) -> frozenset[str]:
     return frozenset(k for _, _, k in _hits(text.casefold())) or NO_KEYS
 
 
-def document_keys(source: str, blocks: Sequence[Block]) -> dict[int, tuple[int, frozenset[str]]]:
-    """Per block start: the block's end and the scan keys it holds.
+def document_keys(source: str, blocks: Sequence[Block]) -> list[frozenset[str]]:
+    """The scan keys of each block, found with one scan of the whole source.
 
-    ``blocks`` are in source order. When casefolding changes the text's length ("ß" becomes
-    "ss"), offsets no longer line up and each block is scanned on its own.
+    ``blocks`` are spans of ``source`` in order. When casefolding changes the text's length
+    ("ß" becomes "ss"), offsets no longer line up and each block is scanned on its own.
     """
     low = source.casefold()
     if len(low) != len(source):
-        return {b.start: (b.end, block_keys(b.text)) for b in blocks}
+        return [block_keys(b.text) for b in blocks]
     starts = [b.start for b in blocks]
     acc: dict[int, set[str]] = {}
     for s, e, key in _hits(low):
         i = bisect_right(starts, s) - 1
         if i >= 0 and e <= blocks[i].end:
-            acc.setdefault(i, set()).add(key)
-    return {
-        b.start: (b.end, frozenset(acc[i]) if i in acc else NO_KEYS) for i, b in enumerate(blocks)
-    }
+            got = acc.get(i)
+            if got is None:
+                acc[i] = {key}
+            else:
+                got.add(key)
+    return [frozenset(acc[i]) if i in acc else NO_KEYS for i in range(len(blocks))]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Document
+from .document import Block, Document, line_block
+from .shape import has_unspaced_script, word_count
 
 __all__ = ["STRIP_CHARS", "segment", "to_document"]
 
@@ -26,7 +27,9 @@ def segment(text: str) -> tuple[Block, ...]:
     """
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         return _segment_any(text)
-    # Only "\n" breaks lines: str.split does the scanning in C.
+    # Only "\n" breaks lines: str.split does the scanning in C. Word counts are taken here,
+    # with one search for unspaced scripts per document rather than one per line.
+    unspaced = not text.isascii() and has_unspaced_script(text)
     blocks: list[Block] = []
     gap = False
     pos = 0
@@ -35,7 +38,12 @@ def segment(text: str) -> tuple[Block, ...]:
         if body:
             s = pos + len(line) - len(body)
             body = body.rstrip(_STRIP)
-            blocks.append(Block(len(blocks), line_no, s, s + len(body), body, gap and bool(blocks)))
+            words = word_count(body, unspaced and has_unspaced_script(body))
+            blocks.append(
+                line_block(
+                    len(blocks), line_no, s, s + len(body), body, gap and bool(blocks), words
+                )
+            )
             gap = False
         else:
             gap = True

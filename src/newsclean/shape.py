@@ -14,6 +14,7 @@ __all__ = [
     "EDGE_JUNK",
     "closing_stripped",
     "ends_sentence",
+    "has_unspaced_script",
     "is_all_caps",
     "is_truncated",
     "normalize",
@@ -56,26 +57,31 @@ def word_units(text: str, tokens: int | None = None) -> int:
     return max(1, n - len(runs) + sum(max(1, len(r) // CJK_CHARS_PER_WORD) for r in runs))
 
 
-#: Lines with up to this many whitespace-separated tokens get an exact ``\\w+`` count.
-EXACT_COUNT_TOKENS = 30
-#: Below this code point no character belongs to an unspaced script (CJK, kana, hangul).
-_CJK_FIRST = "\u2e80"
+#: Lines with fewer spaces than this get an exact ``\\w+`` count.
+EXACT_COUNT_SPACES = 30
+#: Any character of an unspaced script (CJK, kana, hangul): a C-level search finds one.
+_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, unspaced: bool | None = None) -> int:
     """Words of a line: ``\\w+`` tokens, unspaced CJK runs counted by characters.
 
-    Above ``EXACT_COUNT_TOKENS`` whitespace-separated tokens the whitespace count stands in:
-    no threshold is that fine at such lengths, and splitting runs in C where the regex costs
-    several times more on the long lines that hold most of a text.
+    From ``EXACT_COUNT_SPACES`` spaces on, the number of spaces plus one stands in: no
+    threshold is that fine at such lengths, and counting a character runs in C where the
+    regex costs several times more on the long lines that hold most of a text.
+    ``unspaced`` is whether the text may hold CJK at all, when the caller knows (the
+    segmenter checks once per document instead of once per line).
     """
-    parts = text.split()
-    n = len(parts)
-    if n <= EXACT_COUNT_TOKENS:
-        n = len(WORD_RE.findall(text))
-    if text.isascii() or max(text) < _CJK_FIRST:
-        return n
-    return word_units(text, n)
+    spaces = text.count(" ")
+    n = len(WORD_RE.findall(text)) if spaces < EXACT_COUNT_SPACES else spaces + 1
+    if unspaced is None:
+        unspaced = not text.isascii() and has_unspaced_script(text)
+    return word_units(text, n) if unspaced else n
+
+
+def has_unspaced_script(text: str) -> bool:
+    """True if ``text`` holds CJK, kana or hangul, written without spaces between words."""
+    return _CJK_CHAR.search(text) is not None
 
 
 def normalize(text: str) -> str:

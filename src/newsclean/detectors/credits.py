@@ -136,9 +136,8 @@ class PhotoCreditDetector(Detector):
         trailing = matcher("photo_credit", "trailing", "prefix", self.languages)
         suffix = matcher("photo_credit", "suffix", "line", self.languages)
         labelled = set(doc.gate(prefix))
-        for i, b in enumerate(doc.blocks):
-            if b.words > self.caption_max_words:
-                continue
+        for i in doc.short(self.caption_max_words):
+            b = doc.blocks[i]
             if (
                 i in labelled
                 and prefix is not None

@@ -47,8 +47,9 @@ class VideoTimestampDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         label = matcher("video_timestamp", "prefix", "line", self.languages)
-        for b in doc.blocks:
-            if b.words > self.max_words or ":" not in b.text:
+        for i in doc.short(self.max_words):
+            b = doc.blocks[i]
+            if ":" not in b.text:
                 continue
             t = b.text.strip()
             if _VIDEO_RE.match(t):
@@ -81,9 +82,10 @@ class DatelineDetector(Detector):
             if b.words <= self.max_words and line is not None and line.hit(b):
                 read.add(i)
                 yield self.remove(b, "dateline.reading_time", self.confidence)
-        for i, b in enumerate(doc.blocks):
+        for i in doc.short(self.max_words):
+            b = doc.blocks[i]
             # A stamp has a digit; the C-level search rules out most lines before tokenising.
-            if b.words > self.max_words or i in read or not _HAS_DIGIT.search(b.text):
+            if i in read or not _HAS_DIGIT.search(b.text):
                 continue
             toks = b.tokens
             digits = sum(1 for t in toks if t.isdigit())

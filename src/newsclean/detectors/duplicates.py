@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Block, Document, is_prose
+from ..document import Block, Document
 from ..registry import register
 from ..removal import Removal
 
@@ -45,7 +45,7 @@ class DuplicateBlockDetector(Detector):
     def _repeated_runs(self, doc: Document, keys_of: dict[int, object]) -> Iterable[Removal]:
         # Only prose repeats this way by accident; lists and plans (a meal plan repeating its
         # days) repeat short items on purpose.
-        long = [i for i, b in enumerate(doc.blocks) if b.words >= self.min_words and is_prose(b)]
+        long = [i for i in doc.prose_indices if doc.blocks[i].words >= self.min_words]
         keys = [keys_of[i] for i in long]
         first: dict[object, int] = {}
         p = 0

@@ -90,27 +90,28 @@ class RelatedLinksDetector(Detector):
         blocks = doc.blocks
         tagged = [
             k
-            for k, b in enumerate(blocks)
-            if k not in taken
-            and _tagged(b.text)
-            and self.tagged_min_words <= b.words <= self.teaser_max_words
+            for k in doc.short(self.teaser_max_words, self.tagged_min_words)
+            if k not in taken and _tagged(blocks[k].text)
         ]
         if len(tagged) >= self.tagged_min_lines:
             for k in tagged:
                 taken.add(k)
                 yield self.remove(blocks[k], "related_links.tagged_teaser", self.confidence * 0.9)
+        shouted = [
+            k
+            for k in doc.short(self.teaser_max_words, self.shouted_min_words)
+            if k not in taken
+            and blocks[k].all_caps
+            and not blocks[k].ends_sentence
+            and not _FIGURES.search(blocks[k].text)
+        ]
+        if not shouted:
+            return
         mixed = sum(b.words for b in blocks if not b.all_caps)
         if mixed < 0.8 * doc.total_words:
             return
-        for k, b in enumerate(blocks):
-            if (
-                k not in taken
-                and b.all_caps
-                and self.shouted_min_words <= b.words <= self.teaser_max_words
-                and not b.ends_sentence
-                and not _FIGURES.search(b.text)
-            ):
-                yield self.remove(b, "related_links.shouted_teaser", self.confidence * 0.85)
+        for k in shouted:
+            yield self.remove(blocks[k], "related_links.shouted_teaser", self.confidence * 0.85)
 
     def _teaser(self, b: Block) -> bool:
         if not (self.teaser_min_words <= b.words <= self.teaser_max_words):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document, is_prose
+from ..phrases import head_of
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
@@ -94,7 +95,10 @@ class TitleDetector(Detector):
     def _copies(self, doc: Document, title: str) -> Iterable[Removal]:
         """Lines that repeat a known headline (also as "Headline | Site")."""
         keys = _title_keys(title)
-        for b in doc.blocks:
+        # A copy's key starts with the title's first word: only lines with that gate word
+        # are compared.
+        for i in doc.starting_with({head_of(k) for k in keys}):
+            b = doc.blocks[i]
             if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
                 yield self.remove(b, "duplicate_title.copy", 0.95, title=title)
 

@@ -14,11 +14,14 @@ from ._zones import in_edge_zone
 
 __all__ = ["SymbolLineDetector", "UrlLineDetector"]
 
+_TLDS = r"(?:com|org|net|co|uk|de|fr|io|news|info|gov|edu|ly|st|be|tv|me)"
 _LINKISH = re.compile(
     r"(?:https?://|www\.)\S+"  # URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
-    r"|(?:[\w-]+\.)+(?:com|org|net|co|uk|de|fr|io|news|info|gov|edu|ly|st|be|tv|me)(?:/\S*)?"
+    rf"|(?:[\w-]+\.)+{_TLDS}(?:/\S*)?"  # bare domain
 )
+# Every link ``_LINKISH`` accepts holds "@", "://", "www." or a dot and one of the endings.
+_TLD = re.compile(rf"\.{_TLDS}")
 _CONNECTORS = re.compile(r"(?i)(?:and|or|at|on|&|\||,|;|/|·|•|-|–|—)")
 _LABEL = re.compile(r"^[^\W\d_][\w' ]{0,30}:\s+")
 _ALNUM = re.compile(r"[^\W_]")
@@ -49,7 +52,9 @@ class UrlLineDetector(Detector):
                 yield self.remove(doc.blocks[i], "url.bare", self.confidence)
 
     def _linkish(self, t: str) -> bool:
-        if ("." not in t and "@" not in t) or t.count(" ") > _MAX_LINK_LINE_SPACES:
+        if t.count(" ") > _MAX_LINK_LINE_SPACES or not (
+            "@" in t or "://" in t or "www." in t or _TLD.search(t)
+        ):
             return False
         m = _LABEL.match(t)
         if m and len(m.group(0).split()) <= self.max_label_words:
