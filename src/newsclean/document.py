@@ -197,15 +197,19 @@ class Document:
                 continue
             if isinstance(m, PhraseSearch):
                 table = self._by_key
-                for k in m.keys.intersection(table):
-                    hits.extend(table[k])
-            elif not m.gated:
-                return list(range(len(self.blocks)))
+                common = m.keys & self._key_set
+            elif m.gated:
+                table = self._by_head
+                common = m.heads & self._head_set
             else:
-                heads = self._by_head
-                for h in m.heads & self._head_set:
-                    hits.extend(heads[h])
-        return sorted(set(hits))
+                return list(range(len(self.blocks)))
+            for k in common:
+                hits.extend(table[k])
+        return sorted(set(hits)) if hits else hits
+
+    @cached_property
+    def _key_set(self) -> frozenset[str]:
+        return frozenset(self._by_key)
 
     @cached_property
     def _head_set(self) -> frozenset[str]:

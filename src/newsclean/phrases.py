@@ -222,6 +222,7 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
 # ("©"). Leading decoration and numbers are skipped, as :func:`~newsclean.shape.normalize`
 # strips them from the normal form.
 _HEAD = re.compile(r"[^\W\d_]+|[^\w\s]")
+_ASCII_HEAD = re.compile(r"[A-Za-z]+")
 #: Characters of the line read to find its first word (longer words take the slow path).
 _HEAD_WINDOW = 48
 _HEAD_SKIP = re.compile(r"[\s\d" + re.escape(EDGE_JUNK) + r"]*")
@@ -239,6 +240,11 @@ def head_of(text: str) -> str:
     Only the line's first characters are looked at, so every line gets its gate word for
     the price of one short match, and the normal form is built only for lines that pass.
     """
+    m = _ASCII_HEAD.match(text)
+    if m is not None:  # most lines open with a plain ASCII word
+        end = m.end()
+        if end == len(text) or not (text[end].isalnum() and not text[end].isdecimal()):
+            return m.group(0).lower()
     skip = _HEAD_SKIP.match(text)
     start = skip.end() if skip else 0
     # Casefold before matching, as head_word does ("İ" folds to "i" + a combining dot).

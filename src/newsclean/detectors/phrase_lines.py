@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..detector import Detector
-from ..document import Document
-from ..phrases import ALL, line_matcher, searcher
+from ..document import Document, cached_property
+from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_edge_zone
@@ -42,11 +42,18 @@ class PhraseLineDetector(Detector):
     tail_share: float = 0.3
     confidence: float = 0.9
 
-    def detect(self, doc: Document) -> Iterable[Removal]:
+    @cached_property
+    def _lists(self) -> tuple[PhraseMatch | None, PhraseMatch | None, PhraseSearch | None]:
+        """The family's line, prefix and contains lists, looked up once per instance."""
         langs = self.languages
-        line_re = line_matcher(self.family, "line", "line", langs)
-        prefix_re = line_matcher(self.family, "prefix", "prefix", langs)
-        contains_re = searcher(self.family, "contains", langs)
+        return (
+            line_matcher(self.family, "line", "line", langs),
+            line_matcher(self.family, "prefix", "prefix", langs),
+            searcher(self.family, "contains", langs),
+        )
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        line_re, prefix_re, contains_re = self._lists
         seen = doc.seen
         settled = min(self.prefix_anywhere_words, self.contains_anywhere_words)
         for i in doc.gate(line_re, prefix_re, contains_re):
