@@ -19,8 +19,11 @@ _LINKISH = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     r"|(?:[\w-]+\.)+(?:com|org|net|co|uk|de|fr|io|news|info|gov|edu|ly|st|be|tv|me)(?:/\S*)?"
 )
+_BARE_HOST = re.compile(r"www\.[\w-]+(?:\.[\w-]+)+/?")
 _CONNECTORS = re.compile(r"(?i)(?:and|or|at|on|&|\||,|;|/|·|•|-|–|—)")
 _LABEL = re.compile(r"^[^\W\d_][\w' ]{0,30}:\s+")
+# An unrendered CMS shortcode wrapping a button or embed: "[button link=...]Send us X[/button]".
+_SHORTCODE = re.compile(r"^\[([A-Za-z_][\w-]{0,30})(?=[\s\]])[^\]]{0,500}\][^\[]{0,300}\[/\1\]$")
 _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 
 
@@ -36,7 +39,7 @@ class UrlLineDetector(Detector):
     head_share: float = 0.1
     tail_share: float = 0.15
     #: A text with more link lines than this is a link list (content), not stray links.
-    max_link_lines: int = 3
+    max_link_lines: int = 5
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
@@ -56,6 +59,10 @@ class UrlLineDetector(Detector):
         tokens = t.split()
         if not tokens or len(tokens) > 12:
             return False
+        # A site's address written out for the reader ("Tickets: www.example.com"), with no
+        # scheme and no path, is contact information, not a scraped link.
+        if len(tokens) == 1 and _BARE_HOST.fullmatch(tokens[0].strip(_TOKEN_EDGE)):
+            return False
         links = [bool(_LINKISH.fullmatch(tok.strip(_TOKEN_EDGE))) for tok in tokens]
         return any(links) and all(
             is_link or _CONNECTORS.fullmatch(tok)
@@ -73,7 +80,10 @@ _TOKEN_EDGE = "()[]<>.,;:\"'"
 class SymbolLineDetector(Detector):
     name = "symbol_line"
     local = True
-    summary = "Lines with no letters or digits ('|', '»'), except section breaks ('* * *')."
+    summary = (
+        "Lines with no letters or digits ('|', '»'), except section breaks ('* * *'); "
+        "unrendered shortcodes ('[button ...]Send us X[/button]')."
+    )
 
     confidence: float = 0.95
 
@@ -81,7 +91,9 @@ class SymbolLineDetector(Detector):
         # "___" closing a wire story is kept: it is the agency's own end mark, and the
         # benchmark's gold bodies keep it too.
         for b in doc.blocks:
-            if (
+            if _SHORTCODE.match(b.text):
+                yield self.remove(b, "symbols.shortcode", self.confidence)
+            elif (
                 b.words == 0
                 and not any(ch.isalnum() for ch in b.text)
                 and not _SECTION_BREAK.match(b.text)
