@@ -127,7 +127,9 @@ class PhotoCreditDetector(Detector):
     summary = "Photo credits: 'Photo: X/AP', captions ending '(Image: GETTY)' or '.Reuters'."
 
     languages: tuple[str, ...] = (ALL,)
-    prefix_max_words: int = 25
+    #: A labelled credit names a source in a few words; past this many words the line is a
+    #: descriptive caption sentence ("Cover image: artist's impression of ...").
+    prefix_max_words: int = 15
     caption_max_words: int = 45
     confidence: float = 0.9
 
@@ -141,8 +143,11 @@ class PhotoCreditDetector(Detector):
             if (
                 i in labelled
                 and prefix is not None
-                and b.words <= self.prefix_max_words
+                and (b.words <= self.prefix_max_words or self._agency_signed(b.text, suffix))
                 and prefix.hit(b)
+                # A bare label ("Photo:") whose credit is on the next line: removing the label
+                # alone strands the credit, so the pair is left as it is.
+                and not _BARE_LABEL.match(b.text)
             ):
                 yield self.remove(b, "caption.credit", self.confidence)
                 continue
@@ -169,7 +174,15 @@ class PhotoCreditDetector(Detector):
         ):
             yield self.remove(b, "caption.bracket_credit", self.confidence * 0.95)
 
+    @staticmethod
+    def _agency_signed(text: str, suffix: re.Pattern[str] | None) -> bool:
+        """A long caption signed by an agency photographer ("... REUTERS/Jane Doe")."""
+        m = _AGENCY_SIGNED.search(text)
+        return bool(m and suffix is not None and suffix.match(m.group(1)))
 
+
+_AGENCY_SIGNED = re.compile(r"(?<!\w)([A-Z][A-Za-z]{1,15}(?: [A-Z][a-z]{1,10})?)/[^/]{2,40}$")
+_BARE_LABEL = re.compile(r"^\W{0,3}[^\W\d_]+(?: [^\W\d_]+)?\s?:\W{0,3}$")
 _BRACKET_END = re.compile(r"\(([^()]{1,60})\)[\s|]{0,3}$")
 _GLUED_AGENCY = re.compile(r"[a-z][.)]([A-Z][\w ]{1,20})$")
 #: The longest text ``_GLUED_AGENCY`` can match.

@@ -33,6 +33,14 @@ _DATE_SHAPES = re.compile(
     # A bare year is not enough on its own ("2019" may be a heading); with a month it is.
 )
 
+# One calendar date with day, month name and year, in either order; two of them joined by a
+# range mark make a period.
+_DAY_MONTH_YEAR = r"(?:\d{1,2}\.?\s[^\W\d_]{3,9}\.?,?\s\d{4}|[^\W\d_]{3,9}\.?\s\d{1,2},?\s\d{4})"
+_DATE_RANGE = re.compile(
+    rf"^{_DAY_MONTH_YEAR}\s?(?:[|–—-]|to|bis|au|al|a)\s?{_DAY_MONTH_YEAR}$", re.IGNORECASE
+)
+_RANGE_EDGE = " *_()[]"
+
 
 @register
 @dataclass(frozen=True)
@@ -98,6 +106,10 @@ class DatelineDetector(Detector):
             if not (named or shaped):
                 continue
             if not unknown:
+                # "29 November 2018 | 20 January 2019": a period (an exhibition, a tour) is
+                # what the text is about, not when it was published.
+                if _DATE_RANGE.match(b.text.strip(_RANGE_EDGE)):
+                    continue
                 yield self.remove(b, "dateline.stamp", self.confidence)
             elif len(unknown) <= self.max_unknown_words and shaped and digits >= 3:
                 yield self.remove(b, "dateline.labelled_stamp", self.confidence * 0.95)

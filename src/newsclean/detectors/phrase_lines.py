@@ -107,6 +107,24 @@ class Newsletter(PhraseLineDetector):
     contains_max_words: int = 70
     prefix_max_words: int = 12
     prefix_anywhere_words: int = 8
+    #: A sign-up box's title names the newsletter: "Pick Six Newsletter", "The Daily
+    #: Briefing newsletter" (at most this many words, unpunctuated, ending in the word).
+    title_max_words: int = 5
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        done = set()
+        for r in super().detect(doc):
+            done.add(r.start)
+            yield r
+        for b in doc.blocks:
+            if (
+                b.start not in done
+                and b.words <= self.title_max_words
+                and b.tokens
+                and b.tokens[-1] in ("newsletter", "newsletters")
+                and not b.ends_sentence
+            ):
+                yield self.remove(b, "newsletter.title", self.confidence)
 
 
 @register

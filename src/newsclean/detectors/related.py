@@ -3,7 +3,9 @@
 "You May Also Like" / "Related Articles" / "More from X" / "DON'T MISS", followed by
 teasers: short lines without a closing period, teasers cut off with "…", list items, lines
 ending in a bracketed tag ("[VIDEO]"). The whole run goes. Without a header, a run of
-headline-like list items after the article's last paragraph is a related list too.
+Title Case list items after the article's last paragraph is a related list too, and so are
+a strip of Title Case headlines above the article and a run of "Series | Headline" lines
+after it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = ["RelatedLinksDetector"]
 # Tickers and tables ("HD THE HOME DEPOT INC. 225.86 -12.99") are shouted but not teasers.
 _FIGURES = re.compile(r"\d\s?%|\d\.\d|\|")
 _TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\][\s|]{0,3}$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _tagged(text: str) -> bool:
@@ -46,9 +49,22 @@ class RelatedLinksDetector(Detector):
     question_max_words: int = 15
     max_teasers: int = 40
     #: Header-less related lists: at least this many headline-like list items at the end
-    #: (0 = off; off by default because feature lists and rankings have the same shape).
-    tail_list_min_items: int = 0
+    #: (0 = off). Feature lists and rankings have the same shape, so the items must also be
+    #: written in headline Title Case (``tail_list_title_share``).
+    tail_list_min_items: int = 2
     tail_list_min_words: int = 4
+    #: Tail-list items must be written in headline Title Case (this share of their longer
+    #: words capitalised): teaser headlines are, feature lists and recipe steps are not.
+    tail_list_title_share: float = 0.75
+    #: A strip of Title Case lines opening the text, above the first sentence of the article,
+    #: holding at least this many full headlines (``head_strip_headline_words`` or more
+    #: words; shorter lines are labels: event or product details) is a recirculation strip.
+    #: 0 = off.
+    head_strip_min_items: int = 4
+    head_strip_headline_words: int = 8
+    #: After the last paragraph, at least this many lines "Series | Headline" sharing one
+    #: series label are teasers of that series' other stories (0 = off).
+    series_min_items: int = 3
     #: Teasers tagged "[VIDEO]" / "[INSIGHT]": noise when the text has at least this many.
     tagged_min_lines: int = 2
     #: A bare "[CNET]" is a citation; a teaser has a headline before its tag.
@@ -84,6 +100,8 @@ class RelatedLinksDetector(Detector):
                 j += 1
             after = j
         yield from self._tail_list(doc, taken)
+        yield from self._head_strip(doc, taken)
+        yield from self._series_tail(doc, taken)
         yield from self._tagged_and_shouted(doc, taken)
 
     def _tagged_and_shouted(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
@@ -143,8 +161,62 @@ class RelatedLinksDetector(Detector):
             for k in run:
                 yield self.remove(blocks[k], "related_links.tail_list", self.confidence * 0.9)
 
+    def _head_strip(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
+        blocks = doc.blocks
+        if not self.head_strip_min_items or not doc.prose_indices:
+            return
+        k = 0
+        while k < doc.prose_indices[0] and k not in taken and self._title_cased(blocks[k]):
+            k += 1
+        headlines = sum(1 for i in range(k) if blocks[i].words >= self.head_strip_headline_words)
+        if headlines >= self.head_strip_min_items:
+            for i in range(k):
+                yield self.remove(blocks[i], "related_links.head_strip", self.confidence * 0.9)
+
+    def _series_tail(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
+        if not self.series_min_items:
+            return
+        blocks = doc.blocks
+        prose = doc.prose_indices
+        start = (prose[-1] + 1) if prose else len(blocks)
+        run: list[int] = []
+        label = ""
+        for k in range(start, len(blocks) + 1):
+            b = blocks[k] if k < len(blocks) else None
+            cut = b.text.find(" | ") if b is not None and k not in taken else -1
+            head = b.text[:cut].strip().casefold() if b is not None and cut > 0 else ""
+            ok = (
+                b is not None
+                and head
+                and len(head) <= 40
+                and not b.ends_sentence
+                and self.teaser_min_words <= b.words <= self.teaser_max_words
+            )
+            if ok and head == label:
+                run.append(k)
+                continue
+            if len(run) >= self.series_min_items:
+                for i in run:
+                    yield self.remove(blocks[i], "related_links.series", self.confidence * 0.9)
+            run, label = ([k], head) if ok else ([], "")
+
+    def _title_cased(self, b: Block) -> bool:
+        if b.ends_sentence or not (self.tail_list_min_words <= b.words <= self.teaser_max_words):
+            return False
+        return _title_case(b.text, self.tail_list_title_share or 0.75)
+
     def _headline_item(self, b: Block) -> bool:
         if not (self.tail_list_min_words <= b.words <= self.teaser_max_words):
             return False
         body = b.text.lstrip("-*•· ")
-        return bool(body) and (body[0].isupper() or body[0].isdigit())
+        if not (body and (body[0].isupper() or body[0].isdigit())):
+            return False
+        return self.tail_list_title_share <= 0 or _title_case(body, self.tail_list_title_share)
+
+
+def _title_case(text: str, share: float) -> bool:
+    """Headline capitalisation: ``share`` of the words of 4+ letters after the first start
+    with a capital ("15 Amazing Images of Stars"), and there are at least two of them."""
+    long_words = [w for w in _LETTERS.findall(text)[1:] if len(w) >= 4]
+    capped = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 2 and capped >= share * len(long_words)

@@ -117,4 +117,7 @@ class TitleDetector(Detector):
         words = [w for w in WORD_RE.findall(title.casefold()) if len(w) >= self.content_word_len]
         if not words:
             return 0.0
-        return sum(1 for w in words if w in rest_cf) / len(words)
+        # Inflected forms count: "begins" / "begin", "shutoffs" / "shutoff".
+        return sum(
+            1 for w in words if w[: max(self.content_word_len, len(w) - 2)] in rest_cf
+        ) / len(words)

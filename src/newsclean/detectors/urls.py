@@ -22,9 +22,12 @@ _LINKISH = re.compile(
 )
 # Every link ``_LINKISH`` accepts holds "@", "://", "www." or a dot and one of the endings.
 _TLD = re.compile(rf"\.{_TLDS}")
+_BARE_HOST = re.compile(r"www\.[\w-]+(?:\.[\w-]+)+/?")
 _CONNECTORS = re.compile(r"(?i)(?:and|or|at|on|&|\||,|;|/|·|•|-|–|—)")
 _LABEL = re.compile(r"^[^\W\d_][\w' ]{0,30}:\s+")
 _ALNUM = re.compile(r"[^\W_]")
+# An unrendered CMS shortcode wrapping a button or embed: "[button link=...]Send us X[/button]".
+_SHORTCODE = re.compile(r"^\[([A-Za-z_][\w-]{0,30})(?=[\s\]])[^\]]{0,500}\][^\[]{0,300}\[/\1\]$")
 _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 
 
@@ -40,7 +43,7 @@ class UrlLineDetector(Detector):
     head_share: float = 0.1
     tail_share: float = 0.15
     #: A text with more link lines than this is a link list (content), not stray links.
-    max_link_lines: int = 3
+    max_link_lines: int = 5
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
@@ -62,6 +65,10 @@ class UrlLineDetector(Detector):
         tokens = t.split()
         if not tokens or len(tokens) > 12:
             return False
+        # A site's address written out for the reader ("Tickets: www.example.com"), with no
+        # scheme and no path, is contact information, not a scraped link.
+        if len(tokens) == 1 and _BARE_HOST.fullmatch(tokens[0].strip(_TOKEN_EDGE)):
+            return False
         links = [bool(_LINKISH.fullmatch(tok.strip(_TOKEN_EDGE))) for tok in tokens]
         return any(links) and all(
             is_link or _CONNECTORS.fullmatch(tok)
@@ -79,7 +86,10 @@ _TOKEN_EDGE = "()[]<>.,;:\"'"
 class SymbolLineDetector(Detector):
     name = "symbol_line"
     local = True
-    summary = "Lines with no letters or digits ('|', '»'), except section breaks ('* * *')."
+    summary = (
+        "Lines with no letters or digits ('|', '»'), except section breaks ('* * *'); "
+        "unrendered shortcodes ('[button ...]Send us X[/button]')."
+    )
 
     confidence: float = 0.95
 
@@ -87,5 +97,7 @@ class SymbolLineDetector(Detector):
         # "___" closing a wire story is kept: it is the agency's own end mark, and the
         # benchmark's gold bodies keep it too.
         for b in doc.blocks:
-            if not _ALNUM.search(b.text) and not _SECTION_BREAK.match(b.text):
+            if b.text[:1] == "[" and _SHORTCODE.match(b.text):
+                yield self.remove(b, "symbols.shortcode", self.confidence)
+            elif not _ALNUM.search(b.text) and not _SECTION_BREAK.match(b.text):
                 yield self.remove(b, "symbols.only", self.confidence)
