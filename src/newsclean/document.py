@@ -215,6 +215,14 @@ class Document:
     def _head_set(self) -> frozenset[str]:
         return frozenset(self._by_head)
 
+    def with_keys(self, keys: frozenset[str]) -> list[int]:
+        """Positions, in order, of blocks where the document scan found one of ``keys``."""
+        table = self._by_key
+        hits: list[int] = []
+        for k in keys & self._key_set:
+            hits.extend(table[k])
+        return sorted(set(hits)) if hits else hits
+
     def starting_with(self, heads: Iterable[str]) -> list[int]:
         """Positions, in order, of blocks whose gate word (:attr:`Block.head`) is in ``heads``."""
         table = self._by_head

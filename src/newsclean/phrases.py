@@ -88,7 +88,7 @@ def common_words() -> frozenset[str]:
     for lang in available_languages():
         path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
         meta = tomllib.loads(path.read_text(encoding="utf-8")).get("meta", {})
-        out.update(w.casefold() for w in meta.get("common", ()))
+        out.update(w.lower() for w in meta.get("common", ()))
     return frozenset(out)
 
 
@@ -205,7 +205,7 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
     grouped: dict[str, list[str]] = {}
     literals: list[str] = []
     for p in phrases(family, key, languages):
-        words = _WORD.findall(p.casefold())
+        words = _WORD.findall(p.lower())
         if words:
             grouped.setdefault(_anchor(words), []).append(p)
         else:

@@ -3,7 +3,7 @@
 Running each family's patterns over each line costs a regex call per line and family; most
 lines hold no phrase at all. Instead, one Aho-Corasick automaton (pyahocorasick) holds the
 *scan keys* of every phrase pack (each phrase's anchor word, or the phrase itself when it
-has no letters, see :class:`~newsclean.phrases.PhraseSearch`) and walks the casefolded
+has no letters, see :class:`~newsclean.phrases.PhraseSearch`) and walks the lower-cased
 document once. A line is then handed to a family's patterns only if it holds one of that
 family's keys. The scan may report a key that no phrase around it completes ("have" in a
 line that says nothing about newsletters); the patterns decide. It never misses one.
@@ -21,7 +21,7 @@ from .phrases import ALL, phrase_index
 if TYPE_CHECKING:
     from .document import Block
 
-__all__ = ["NO_KEYS", "block_keys", "document_keys"]
+__all__ = ["LINK_KEYS", "LINK_TLDS", "NO_KEYS", "block_keys", "document_keys"]
 
 NO_KEYS: frozenset[str] = frozenset()
 
@@ -33,25 +33,54 @@ except ImportError:  # pragma: no cover
     _HAVE_AC = False
 
 
+#: Endings of bare domains ("example.com") that link-line detection recognises.
+LINK_TLDS = (
+    "com",
+    "org",
+    "net",
+    "co",
+    "uk",
+    "de",
+    "fr",
+    "io",
+    "news",
+    "info",
+    "gov",
+    "edu",
+    "ly",
+    "st",
+    "be",
+    "tv",
+    "me",
+)
+#: Language-neutral keys the scan also reports, anywhere in a word: every web address or
+#: e-mail address holds one, so link-line detectors only look at lines that do.
+LINK_KEYS = frozenset(("://", "www.", "@", *(f".{t}" for t in LINK_TLDS)))
+
+
 @cache
 def _keys() -> tuple[str, ...]:
-    """The scan key of every searched phrase in every shipped pack: a superset for any
-    choice of languages."""
-    return tuple(sorted(phrase_index((ALL,)).anchor_words))
+    """The scan key of every searched phrase in every shipped pack (a superset for any
+    choice of languages), and the link keys."""
+    return tuple(sorted(phrase_index((ALL,)).anchor_words | LINK_KEYS))
+
+
+def _whole_word(key: str) -> bool:
+    """Phrase keys with letters are whole words: a non-letter must sit on each side."""
+    return key not in LINK_KEYS and any(ch.isalpha() for ch in key)
 
 
 @cache
 def _automaton() -> Any:
     auto = ahocorasick.Automaton()
     for k in _keys():
-        # Keys with letters are whole words: they need a non-letter on each side.
-        auto.add_word(k, (len(k), k, any(ch.isalpha() for ch in k)))
+        auto.add_word(k, (len(k), k, _whole_word(k)))
     auto.make_automaton()
     return auto
 
 
 def _hits(low: str) -> Iterable[tuple[int, int, str]]:
-    """``(start, end, key)`` for every key occurrence in the casefolded text ``low``."""
+    """``(start, end, key)`` for every key occurrence in the lower-cased text ``low``."""
     if not _HAVE_AC:  # pragma: no cover
         yield from _hits_plain(low)
         return
@@ -69,7 +98,7 @@ def _hits_plain(low: str) -> Iterable[tuple[int, int, str]]:
     """The same hits with ``str.find``: the reference the automaton is tested against."""
     n = len(low)
     for key in _keys():
-        word = any(ch.isalpha() for ch in key)
+        word = _whole_word(key)
         pos = low.find(key)
         while pos >= 0:
             end = pos + len(key)
@@ -82,16 +111,17 @@ def _hits_plain(low: str) -> Iterable[tuple[int, int, str]]:
 
 def block_keys(text: str) -> frozenset[str]:
     """The scan keys one line holds."""
-    return frozenset(k for _, _, k in _hits(text.casefold())) or NO_KEYS
+    return frozenset(k for _, _, k in _hits(text.lower())) or NO_KEYS
 
 
 def document_keys(source: str, blocks: Sequence[Block]) -> list[frozenset[str]]:
     """The scan keys of each block, found with one scan of the whole source.
 
-    ``blocks`` are spans of ``source`` in order. When casefolding changes the text's length
-    ("ß" becomes "ss"), offsets no longer line up and each block is scanned on its own.
+    ``blocks`` are spans of ``source`` in order. Lower-casing is what the phrase patterns'
+    case-insensitive matching does, letter by letter; when it changes the text's length
+    ("İ" becomes two characters), offsets no longer line up and each block is scanned alone.
     """
-    low = source.casefold()
+    low = source.lower()
     if len(low) != len(source):
         return [block_keys(b.text) for b in blocks]
     starts = [b.start for b in blocks]

@@ -26,7 +26,13 @@ from newsclean.phrases import (
     searcher,
 )
 from newsclean.segment import _segment_any, segment
-from newsclean.shape import normalize
+from newsclean.shape import (
+    EXACT_COUNT_SPACES,
+    WORD_RE,
+    has_unspaced_script,
+    normalize,
+    word_count,
+)
 
 from ..conftest import shared_path
 from .strategies import any_text, scraped_text
@@ -48,7 +54,7 @@ def test_gate_word_from_raw_text_equals_normal_form_word(text: str) -> None:
 
 @given(MIXED)
 def test_automaton_finds_what_plain_search_finds(text: str) -> None:
-    low = text.casefold()
+    low = text.lower()
     assert sorted(scan._hits(low)) == sorted(scan._hits_plain(low))
 
 
@@ -93,6 +99,14 @@ def test_gates_and_scan_on_shared_text_pairs() -> None:
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
     texts = [r["noisy"] for r in rows[::4]] + [rows[0]["gold"]]
     for text in texts:
-        low = text.casefold()
+        low = text.lower()
         assert sorted(scan._hits(low)) == sorted(scan._hits_plain(low))
         _check_gates(Document(text, segment(text)), _MATCHERS)
+
+
+@given(st.one_of(st.text(st.characters(max_codepoint=127), max_size=200), MIXED))
+def test_word_count_fast_path_is_the_regex_count(text: str) -> None:
+    """Below the exact-count limit, the byte-level ASCII count equals the ``\\w+`` count."""
+    for b in segment(text):
+        if b.text.count(" ") < EXACT_COUNT_SPACES and not has_unspaced_script(b.text):
+            assert word_count(b.text) == len(WORD_RE.findall(b.text)), b.text

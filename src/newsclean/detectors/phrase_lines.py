@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from ..detector import Detector
 from ..document import Document, cached_property
-from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
+from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, phrase_set, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_edge_zone
@@ -116,14 +116,10 @@ class Newsletter(PhraseLineDetector):
         for r in super().detect(doc):
             done.add(r.start)
             yield r
-        for b in doc.blocks:
-            if (
-                b.start not in done
-                and b.words <= self.title_max_words
-                and b.tokens
-                and b.tokens[-1] in ("newsletter", "newsletters")
-                and not b.ends_sentence
-            ):
+        names = phrase_set(self.family, "title_end", self.languages)
+        for i in doc.short(self.title_max_words):
+            b = doc.blocks[i]
+            if b.start not in done and not b.ends_sentence and b.tokens and b.tokens[-1] in names:
                 yield self.remove(b, "newsletter.title", self.confidence)
 
 

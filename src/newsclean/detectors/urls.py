@@ -10,18 +10,17 @@ from ..detector import Detector
 from ..document import Document
 from ..registry import register
 from ..removal import Removal
+from ..scan import LINK_KEYS, LINK_TLDS
 from ._zones import in_edge_zone
 
 __all__ = ["SymbolLineDetector", "UrlLineDetector"]
 
-_TLDS = r"(?:com|org|net|co|uk|de|fr|io|news|info|gov|edu|ly|st|be|tv|me)"
+_TLDS = "(?:" + "|".join(LINK_TLDS) + ")"
 _LINKISH = re.compile(
     r"(?:https?://|www\.)\S+"  # URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     rf"|(?:[\w-]+\.)+{_TLDS}(?:/\S*)?"  # bare domain
 )
-# Every link ``_LINKISH`` accepts holds "@", "://", "www." or a dot and one of the endings.
-_TLD = re.compile(rf"\.{_TLDS}")
 _BARE_HOST = re.compile(r"www\.[\w-]+(?:\.[\w-]+)+/?")
 _CONNECTORS = re.compile(r"(?i)(?:and|or|at|on|&|\||,|;|/|·|•|-|–|—)")
 _LABEL = re.compile(r"^[^\W\d_][\w' ]{0,30}:\s+")
@@ -47,7 +46,8 @@ class UrlLineDetector(Detector):
     confidence: float = 0.85
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        hits = [i for i, b in enumerate(doc.blocks) if self._linkish(b.text)]
+        # Every link holds a link key (":// ", "www.", "@", ".com"...): the scan found them.
+        hits = [i for i in doc.with_keys(LINK_KEYS) if self._linkish(doc.blocks[i].text)]
         if len(hits) > self.max_link_lines:
             return
         for i in hits:
@@ -55,9 +55,7 @@ class UrlLineDetector(Detector):
                 yield self.remove(doc.blocks[i], "url.bare", self.confidence)
 
     def _linkish(self, t: str) -> bool:
-        if t.count(" ") > _MAX_LINK_LINE_SPACES or not (
-            "@" in t or "://" in t or "www." in t or _TLD.search(t)
-        ):
+        if t.count(" ") > _MAX_LINK_LINE_SPACES:
             return False
         m = _LABEL.match(t)
         if m and len(m.group(0).split()) <= self.max_label_words:
