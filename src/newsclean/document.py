@@ -258,7 +258,10 @@ class Document:
         without a loop over every block.
         """
         counts, order = self._by_words
-        return sorted(order[bisect_left(counts, min_words) : bisect_right(counts, max_words)])
+        lo, hi = bisect_left(counts, min_words), bisect_right(counts, max_words)
+        if lo == 0 and hi == len(order):
+            return list(range(hi))  # every block qualifies: no sort
+        return sorted(order[lo:hi])
 
     @cached_property
     def _by_words(self) -> tuple[list[int], list[int]]:

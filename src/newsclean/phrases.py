@@ -185,7 +185,7 @@ class PhraseSearch:
         if not hits:
             return False
         norm = line.norm
-        return any(self.by_anchor[w].search(norm) for w in hits)
+        return any(self.by_anchor[w].search(norm) is not None for w in hits)
 
 
 @cache
