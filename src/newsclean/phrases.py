@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Protocol
+from typing import Any, Protocol
 
 from .shape import EDGE_JUNK, normalize
 
@@ -39,6 +40,7 @@ __all__ = [
     "PhraseSearch",
     "available_languages",
     "common_words",
+    "guess_language",
     "head_of",
     "head_word",
     "line_matcher",
@@ -48,6 +50,7 @@ __all__ = [
     "phrase_set",
     "phrases",
     "searcher",
+    "title_case_headlines",
 ]
 
 #: Use every pack that ships (phrases rarely collide across languages).
@@ -82,13 +85,50 @@ def load_pack(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 @cache
+def _meta(lang: str) -> dict[str, Any]:
+    path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
+    meta: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("meta", {})
+    return meta
+
+
+@cache
+def _function_words() -> dict[str, str]:
+    """Each pack's function words, mapped to the pack's language (first pack wins a tie)."""
+    out: dict[str, str] = {}
+    for lang in available_languages():
+        for w in _meta(lang).get("function_words", ()):
+            out.setdefault(w.lower(), lang)
+    return out
+
+
+def guess_language(texts: Iterable[str], min_hits: int = 3) -> str | None:
+    """The pack language whose function words ("the", "und", "que"...) ``texts`` use most,
+    or None with fewer than ``min_hits`` of them (a language without a pack, or too little
+    text to tell)."""
+    table = _function_words()
+    counts: dict[str, int] = {}
+    for t in texts:
+        for w in t.lower().split():
+            lang = table.get(w)
+            if lang is not None:
+                counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    lang, hits = max(counts.items(), key=lambda kv: kv[1])
+    return lang if hits >= min_hits else None
+
+
+def title_case_headlines(lang: str) -> bool:
+    """Whether ``lang`` writes headlines in Title Case (its pack says so)."""
+    return bool(_meta(lang).get("title_case_headlines", False))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Words the packs mark as too frequent in prose to anchor the phrase scan on."""
     out: set[str] = set()
     for lang in available_languages():
-        path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
-        meta = tomllib.loads(path.read_text(encoding="utf-8")).get("meta", {})
-        out.update(w.lower() for w in meta.get("common", ()))
+        out.update(w.lower() for w in _meta(lang).get("common", ()))
     return frozenset(out)
 
 

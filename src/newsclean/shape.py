@@ -16,6 +16,7 @@ __all__ = [
     "ends_sentence",
     "has_unspaced_script",
     "is_all_caps",
+    "is_quotation",
     "is_truncated",
     "normalize",
     "word_count",
@@ -110,6 +111,16 @@ def normalize(text: str) -> str:
     if _HAS_DIGIT.search(t):
         t = _DIGITS_RE.sub("#", t)
     return t.lstrip(EDGE_JUNK).rstrip(_TRAIL_JUNK)
+
+
+_OPENING_QUOTES = "\"“„«‘'"
+# A quotation closing before more text: '..., " the mayor said' / '...?” she asked'.
+_SPEECH_CLOSE = re.compile(r"[,.?!…][\"”»’']\s")
+
+
+def is_quotation(text: str) -> bool:
+    """True for reported speech: the line opens with a quote that closes before its end."""
+    return text[:1] in _OPENING_QUOTES and _SPEECH_CLOSE.search(text) is not None
 
 
 def closing_stripped(text: str) -> str:

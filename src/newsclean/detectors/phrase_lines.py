@@ -3,7 +3,9 @@
 One generic rule, configured per family from the phrase packs: a whole-line phrase is
 noise anywhere; a line that starts with a family phrase is noise if it is short; a line
 that merely contains one is noise only if it is short *and* sits near the head or tail of
-the text, because body prose may mention newsletters or cookies in passing.
+the text, because body prose may mention newsletters or cookies in passing. Quoted speech
+(a line opening with a quotation that closes before an attribution) is never taken for a
+prompt: people in the news say "sign up" and "we'd like to hear what you think" too.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..document import Document, cached_property
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, phrase_set, searcher
 from ..registry import register
 from ..removal import Removal
+from ..shape import is_quotation
 from ._zones import in_edge_zone
 
 __all__ = ["PhraseLineDetector"]
@@ -68,6 +71,7 @@ class PhraseLineDetector(Detector):
                 prefix_re is not None
                 and b.words <= self.prefix_max_words
                 and prefix_re.hit(b)
+                and not is_quotation(b.text)
                 and (
                     b.words <= self.prefix_anywhere_words
                     or in_edge_zone(doc, i, self.head_share, self.tail_share)
@@ -78,6 +82,7 @@ class PhraseLineDetector(Detector):
                 contains_re is not None
                 and b.words <= self.contains_max_words
                 and contains_re.search(b, doc.keys(b))
+                and not is_quotation(b.text)
                 and (
                     b.words <= self.contains_anywhere_words
                     or in_edge_zone(doc, i, self.head_share, self.tail_share)
@@ -110,6 +115,8 @@ class Newsletter(PhraseLineDetector):
     #: A sign-up box's title names the newsletter: "Pick Six Newsletter", "The Daily
     #: Briefing newsletter" (at most this many words, unpunctuated, ending in the word).
     title_max_words: int = 5
+    #: ...and naming it like a product: at least this many capitalised words.
+    title_min_capitals: int = 2
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         done = set()
@@ -119,7 +126,16 @@ class Newsletter(PhraseLineDetector):
         names = phrase_set(self.family, "title_end", self.languages)
         for i in doc.short(self.title_max_words):
             b = doc.blocks[i]
-            if b.start not in done and not b.ends_sentence and b.tokens and b.tokens[-1] in names:
+            if (
+                b.start not in done
+                and not b.ends_sentence
+                and b.tokens
+                and b.tokens[-1] in names
+                # A product's name ("The Daily Briefing Newsletter"), not a subheading
+                # ("The rise of the newsletter"), and where sign-up boxes sit.
+                and sum(1 for w in b.text.split() if w[:1].isupper()) >= self.title_min_capitals
+                and in_edge_zone(doc, i, self.head_share, self.tail_share)
+            ):
                 yield self.remove(b, "newsletter.title", self.confidence)
 
 

@@ -11,12 +11,12 @@ after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Block, Document, is_prose
-from ..phrases import ALL, line_matcher
+from ..phrases import ALL, guess_language, line_matcher, title_case_headlines
 from ..registry import register
 from ..removal import Removal
 from ..shape import closing_stripped
@@ -27,6 +27,10 @@ __all__ = ["RelatedLinksDetector"]
 _FIGURES = re.compile(r"\d\s?%|\d\.\d|\|")
 _TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\][\s|]{0,3}$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Times and prices mark a programme or a price list, not teaser headlines.
+_SCHEDULE = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b|[$€£]\s?\d", re.IGNORECASE)
+#: Paragraphs of prose sampled to tell the text's language.
+_CASE_SAMPLE = 3
 
 
 def _tagged(text: str) -> bool:
@@ -63,8 +67,10 @@ class RelatedLinksDetector(Detector):
     head_strip_min_items: int = 4
     head_strip_headline_words: int = 8
     #: After the last paragraph, at least this many lines "Series | Headline" sharing one
-    #: series label are teasers of that series' other stories (0 = off).
+    #: series label are teasers of that series' other stories (0 = off)...
     series_min_items: int = 3
+    #: ...when each headline after the label has at least this many words.
+    series_headline_words: int = 4
     #: Teasers tagged "[VIDEO]" / "[INSIGHT]": noise when the text has at least this many.
     tagged_min_lines: int = 2
     #: A bare "[CNET]" is a citation; a teaser has a headline before its tag.
@@ -157,6 +163,7 @@ class RelatedLinksDetector(Detector):
             self.tail_list_min_items
             and len(run) >= self.tail_list_min_items
             and all(k in taken or not is_prose(blocks[k]) for k in range(run[-1] + 1, len(blocks)))
+            and self._case_tells(doc, prose[-_CASE_SAMPLE:])
         ):
             for k in run:
                 yield self.remove(blocks[k], "related_links.tail_list", self.confidence * 0.9)
@@ -169,7 +176,9 @@ class RelatedLinksDetector(Detector):
         while k < doc.prose_indices[0] and k not in taken and self._title_cased(blocks[k]):
             k += 1
         headlines = sum(1 for i in range(k) if blocks[i].words >= self.head_strip_headline_words)
-        if headlines >= self.head_strip_min_items:
+        if headlines >= self.head_strip_min_items and self._case_tells(
+            doc, doc.prose_indices[:_CASE_SAMPLE]
+        ):
             for i in range(k):
                 yield self.remove(blocks[i], "related_links.head_strip", self.confidence * 0.9)
 
@@ -191,6 +200,10 @@ class RelatedLinksDetector(Detector):
                 and len(head) <= 40
                 and not b.ends_sentence
                 and self.teaser_min_words <= b.words <= self.teaser_max_words
+                # A headline, not a table row: long enough, and no times or prices
+                # ("Main Stage | The Harbour Band at 7pm" is a programme).
+                and len(b.text[cut + 3 :].split()) >= self.series_headline_words
+                and not _SCHEDULE.search(b.text)
             )
             if ok and head == label:
                 run.append(k)
@@ -199,6 +212,16 @@ class RelatedLinksDetector(Detector):
                 for i in run:
                     yield self.remove(blocks[i], "related_links.series", self.confidence * 0.9)
             run, label = ([k], head) if ok else ([], "")
+
+    def _case_tells(self, doc: Document, sample: Sequence[int]) -> bool:
+        """Title Case marks a headline only in a language that writes headlines that way.
+
+        German capitalises every noun, so a German list item looks like an English headline;
+        the article's own paragraphs (a few, near the candidates) tell the language. Text in
+        a language without a pack gets no Title Case rule at all.
+        """
+        lang = guess_language(doc.blocks[i].text for i in sample)
+        return lang is not None and title_case_headlines(lang)
 
     def _title_cased(self, b: Block) -> bool:
         if b.ends_sentence or not (self.tail_list_min_words <= b.words <= self.teaser_max_words):

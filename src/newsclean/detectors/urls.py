@@ -26,7 +26,47 @@ _CONNECTORS = re.compile(r"(?i)(?:and|or|at|on|&|\||,|;|/|·|•|-|–|—)")
 _LABEL = re.compile(r"^[^\W\d_][\w' ]{0,30}:\s+")
 _ALNUM = re.compile(r"[^\W_]")
 # An unrendered CMS shortcode wrapping a button or embed: "[button link=...]Send us X[/button]".
-_SHORTCODE = re.compile(r"^\[([A-Za-z_][\w-]{0,30})(?=[\s\]])[^\]]{0,500}\][^\[]{0,300}\[/\1\]$")
+_SHORTCODE = re.compile(r"^\[([A-Za-z_][\w-]{0,30})(\s[^\]]{0,500})?\]([^\[]{0,300})\[/\1\]$")
+#: A shortcode wraps a button label or a caption, not a paragraph.
+_SHORTCODE_MAX_WORDS = 12
+#: BBCode formatting tags: what they wrap ("[quote]...[/quote]", "[b]...[/b]") is article
+#: text, unless the tag carries attributes (a CMS widget).
+_FORMATTING_TAGS = frozenset(
+    (
+        "b",
+        "i",
+        "u",
+        "s",
+        "em",
+        "strong",
+        "quote",
+        "q",
+        "url",
+        "img",
+        "code",
+        "size",
+        "color",
+        "font",
+        "center",
+        "left",
+        "right",
+        "list",
+        "li",
+        "spoiler",
+        "sup",
+        "sub",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+    )
+)
 _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 
 
@@ -95,7 +135,12 @@ class SymbolLineDetector(Detector):
         # "___" closing a wire story is kept: it is the agency's own end mark, and the
         # benchmark's gold bodies keep it too.
         for b in doc.blocks:
-            if b.text[:1] == "[" and _SHORTCODE.match(b.text):
+            m = _SHORTCODE.match(b.text) if b.text[:1] == "[" else None
+            if (
+                m is not None
+                and (m.group(2) or m.group(1).lower() not in _FORMATTING_TAGS)
+                and len(m.group(3).split()) <= _SHORTCODE_MAX_WORDS
+            ):
                 yield self.remove(b, "symbols.shortcode", self.confidence)
             elif not _ALNUM.search(b.text) and not _SECTION_BREAK.match(b.text):
                 yield self.remove(b, "symbols.only", self.confidence)
