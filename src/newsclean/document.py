@@ -151,9 +151,16 @@ class Document:
     #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
     seen: frozenset[tuple[int, int]] = frozenset()
     lifted_title: str | None = None
+    #: Names of detectors whose verdicts on this document depended on context (see
+    #: :attr:`Detector.reports_context`); filled while the detectors run.
+    context_log: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.blocks)
+
+    def note_context(self, detector: str) -> None:
+        """Record that ``detector`` judged a block here by more than the block itself."""
+        self.context_log.add(detector)
 
     def replace_blocks(
         self,

@@ -164,16 +164,21 @@ class Pipeline:
         accepted: list[Removal] = []
         title: str | None = None  # the headline lifted from the text, if any
         seen: set[tuple[int, int]] = set()
+        settled: set[str] = set()  # context-free last pass: verdicts cannot change
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
             proposals: list[Removal] = []
             fresh = tuple(b for b in doc.blocks if (b.start, b.end) not in seen)
             local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
+            if fresh:  # a trimmed block is new to everyone
+                settled.clear()
             for det in detectors:
                 target = local_doc if det.local else doc
-                if target.blocks:
+                if target.blocks and det.name not in settled:
                     proposals.extend(det.detect(target))
+            noted = doc.context_log | local_doc.context_log
+            settled = {d.name for d in detectors if d.reports_context and d.name not in noted}
             seen.update((b.start, b.end) for b in doc.blocks)
             chosen = _resolve(proposals, order)
             if revisers:

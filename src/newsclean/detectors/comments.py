@@ -28,6 +28,7 @@ _WEAK_HEADERS = frozenset({"discussion", "conversation", "responses", "sort by",
 @dataclass(frozen=True)
 class CommentsDetector(Detector):
     name = "comments"
+    reports_context = True
     summary = "Comment sections (header to end of text) and comment-form text."
 
     languages: tuple[str, ...] = (ALL,)
@@ -49,7 +50,11 @@ class CommentsDetector(Detector):
         form = searcher("comments", "form", self.languages)
         blocks = doc.blocks
         cut = len(blocks)
-        for i in doc.gate(header, header_prefix):
+        headers = doc.gate(header, header_prefix)
+        forms = doc.gate(form)
+        if headers or forms:  # judged by position: words before, the tail of the text
+            doc.note_context(self.name)
+        for i in headers:
             b = blocks[i]
             if (
                 b.words > self.titled_header_max_words
@@ -73,7 +78,7 @@ class CommentsDetector(Detector):
             yield self.remove(blocks[i], reason, self.confidence, header=blocks[cut].text)
         if form is None:
             return
-        for i in doc.gate(form):
+        for i in forms:
             if i >= cut:
                 break
             b = blocks[i]

@@ -19,7 +19,6 @@ from ..phrases import ALL, line_matcher, matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
-from ._zones import in_edge_zone
 from .phrase_lines import PhraseLineDetector
 
 __all__ = ["BylineDetector", "PhotoCreditDetector", "SourceCreditDetector"]
@@ -104,7 +103,7 @@ class BylineDetector(PhraseLineDetector):
                 contains is not None
                 and b.words <= self.contains_max_words
                 and contains.search(b, doc.keys(b))
-                and (b.words <= self.contains_anywhere_words or in_edge_zone(doc, i, 0.15, 0.3))
+                and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)
 

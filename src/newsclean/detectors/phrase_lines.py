@@ -24,6 +24,9 @@ from ._zones import in_edge_zone
 
 __all__ = ["PhraseLineDetector"]
 
+#: The end of a line searched for a newsletter title word before tokenising the line.
+_TITLE_TAIL_CHARS = 24
+
 
 @dataclass(frozen=True)
 class PhraseLineDetector(Detector):
@@ -31,6 +34,7 @@ class PhraseLineDetector(Detector):
 
     family: ClassVar[str] = ""
     kind: ClassVar[str] = ""
+    reports_context = True
 
     languages: tuple[str, ...] = (ALL,)
     #: A line starting with a family phrase is noise up to this many words...
@@ -55,6 +59,11 @@ class PhraseLineDetector(Detector):
             searcher(self.family, "contains", langs),
         )
 
+    def _in_zone(self, doc: Document, i: int) -> bool:
+        """Block ``i`` is near the head or tail of the text (a verdict by position)."""
+        doc.note_context(self.name)
+        return in_edge_zone(doc, i, self.head_share, self.tail_share)
+
     def detect(self, doc: Document) -> Iterable[Removal]:
         line_re, prefix_re, contains_re = self._lists
         seen = doc.seen
@@ -72,10 +81,7 @@ class PhraseLineDetector(Detector):
                 and b.words <= self.prefix_max_words
                 and prefix_re.hit(b)
                 and not is_quotation(b.text)
-                and (
-                    b.words <= self.prefix_anywhere_words
-                    or in_edge_zone(doc, i, self.head_share, self.tail_share)
-                )
+                and (b.words <= self.prefix_anywhere_words or self._in_zone(doc, i))
             ):
                 yield self.remove(b, f"{self.kind}.prefix", self.confidence)
             elif (
@@ -83,10 +89,7 @@ class PhraseLineDetector(Detector):
                 and b.words <= self.contains_max_words
                 and contains_re.search(b, doc.keys(b))
                 and not is_quotation(b.text)
-                and (
-                    b.words <= self.contains_anywhere_words
-                    or in_edge_zone(doc, i, self.head_share, self.tail_share)
-                )
+                and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):
                 yield self.remove(b, f"{self.kind}.phrase", self.confidence * 0.95)
 
@@ -129,12 +132,14 @@ class Newsletter(PhraseLineDetector):
             if (
                 b.start not in done
                 and not b.ends_sentence
+                # Cheap test on the line's end before tokenising it.
+                and any(n in b.text[-_TITLE_TAIL_CHARS:].lower() for n in names)
                 and b.tokens
                 and b.tokens[-1] in names
                 # A product's name ("The Daily Briefing Newsletter"), not a subheading
                 # ("The rise of the newsletter"), and where sign-up boxes sit.
                 and sum(1 for w in b.text.split() if w[:1].isupper()) >= self.title_min_capitals
-                and in_edge_zone(doc, i, self.head_share, self.tail_share)
+                and self._in_zone(doc, i)
             ):
                 yield self.remove(b, "newsletter.title", self.confidence)
 
@@ -188,6 +193,7 @@ class Tags(PhraseLineDetector):
             yield r
             if header is None or r.reason != "tags.line":
                 continue
+            doc.note_context(self.name)  # the keyword list is the header's neighbour
             i = next((k for k, b in enumerate(doc.blocks) if b.start == r.start), -1)
             if 0 <= i < len(doc.blocks) - 1 and self._keyword_list(doc.blocks[i + 1].text):
                 yield self.remove(doc.blocks[i + 1], "tags.list", self.confidence)

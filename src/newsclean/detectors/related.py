@@ -112,23 +112,27 @@ class RelatedLinksDetector(Detector):
 
     def _tagged_and_shouted(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
         blocks = doc.blocks
-        tagged = [
-            k
-            for k in doc.short(self.teaser_max_words, self.tagged_min_words)
-            if k not in taken and _tagged(blocks[k].text)
-        ]
+        tagged: list[int] = []
+        shouted: list[int] = []
+        least = min(self.tagged_min_words, self.shouted_min_words)
+        for k in doc.short(self.teaser_max_words, least):
+            if k in taken:
+                continue
+            b = blocks[k]
+            if b.words >= self.tagged_min_words and _tagged(b.text):
+                tagged.append(k)
+            if (
+                b.words >= self.shouted_min_words
+                and b.all_caps
+                and not b.ends_sentence
+                and not _FIGURES.search(b.text)
+            ):
+                shouted.append(k)
         if len(tagged) >= self.tagged_min_lines:
             for k in tagged:
                 taken.add(k)
                 yield self.remove(blocks[k], "related_links.tagged_teaser", self.confidence * 0.9)
-        shouted = [
-            k
-            for k in doc.short(self.teaser_max_words, self.shouted_min_words)
-            if k not in taken
-            and blocks[k].all_caps
-            and not blocks[k].ends_sentence
-            and not _FIGURES.search(blocks[k].text)
-        ]
+        shouted = [k for k in shouted if k not in taken]
         if not shouted:
             return
         mixed = sum(b.words for b in blocks if not b.all_caps)

@@ -74,6 +74,7 @@ _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 @dataclass(frozen=True)
 class UrlLineDetector(Detector):
     name = "url_line"
+    reports_context = True
     summary = "Stray lines made only of URLs or e-mail addresses (with at most a short label)."
 
     max_label_words: int = 3
@@ -88,6 +89,8 @@ class UrlLineDetector(Detector):
     def detect(self, doc: Document) -> Iterable[Removal]:
         # Every link holds a link key (":// ", "www.", "@", ".com"...): the scan found them.
         hits = [i for i in doc.with_keys(LINK_KEYS) if self._linkish(doc.blocks[i].text)]
+        if hits:  # judged by their number and position
+            doc.note_context(self.name)
         if len(hits) > self.max_link_lines:
             return
         for i in hits:
