@@ -16,7 +16,7 @@ from .phrases import PhraseMatch, PhraseSearch, head_of
 from .scan import block_keys, document_keys
 from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_count
 
-__all__ = ["Block", "Document", "line_block"]
+__all__ = ["SCAN_WORDS", "Block", "Document", "line_block"]
 
 T = TypeVar("T")
 
@@ -116,6 +116,11 @@ class Block:
         return self.kind == "li" or self.text[:2] in ("- ", "* ", "• ", "· ")
 
 
+#: Blocks of up to this many words get their phrase keys from one scan of the document (no
+#: shipped ``contains`` rule looks at longer lines); longer blocks are scanned one by one,
+#: only when a detector configured to reach them asks.
+SCAN_WORDS = 80
+
 _new_object = object.__new__
 
 
@@ -191,12 +196,18 @@ class Document:
         """Positions of blocks that read as article prose: long and sentence-ended."""
         return tuple(i for i, b in enumerate(self.blocks) if is_prose(b))
 
-    def gate(self, *matchers: PhraseMatch | PhraseSearch | None) -> list[int]:
+    def gate(
+        self, *matchers: PhraseMatch | PhraseSearch | None, max_words: int = SCAN_WORDS
+    ) -> list[int]:
         """Positions, in order, of the blocks that may match any of ``matchers``.
 
         A line can only match a ``line``/``prefix`` phrase if its first word starts one, and
         a ``contains`` phrase if the document scan found that phrase's key in it; both are
         looked up per document, so detectors run patterns on candidates, not on every line.
+        For ``contains`` lists only blocks of up to ``max_words`` words are candidates:
+        blocks longer than :data:`SCAN_WORDS` are scanned one by one, so a detector that
+        wants them asks for them (or filters them first, by position, and reads
+        :attr:`Block.keys` itself).
         """
         hits: list[int] = []
         for m in matchers:
@@ -205,6 +216,13 @@ class Document:
             if isinstance(m, PhraseSearch):
                 table = self._by_key
                 common = m.keys & self._key_set
+                if max_words > SCAN_WORDS:
+                    blocks = self.blocks
+                    hits.extend(
+                        i
+                        for i in self.short(max_words, SCAN_WORDS + 1)
+                        if not m.keys.isdisjoint(blocks[i].keys)
+                    )
             elif m.gated:
                 table = self._by_head
                 common = m.heads & self._head_set
@@ -223,7 +241,8 @@ class Document:
         return frozenset(self._by_head)
 
     def with_keys(self, keys: frozenset[str]) -> list[int]:
-        """Positions, in order, of blocks where the document scan found one of ``keys``."""
+        """Positions, in order, of blocks of at most :data:`SCAN_WORDS` words where the
+        document scan found one of ``keys``."""
         table = self._by_key
         hits: list[int] = []
         for k in keys & self._key_set:
@@ -247,15 +266,19 @@ class Document:
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
+        """Scan key -> positions of the blocks of at most :data:`SCAN_WORDS` words holding it."""
         blocks = self.blocks
-        if blocks and "keys" not in blocks[0].__dict__:
-            # One scan of the source gives every block its keys; later passes keep them.
-            for b, keys in zip(blocks, document_keys(self.source, blocks), strict=True):
+        short = [b for b in blocks if b.words <= SCAN_WORDS]
+        fresh = [b for b in short if "keys" not in b.__dict__]
+        if fresh:
+            # One scan for all of them; blocks keep their keys for the later passes.
+            for b, keys in zip(fresh, document_keys(fresh), strict=True):
                 b.__dict__["keys"] = keys
         acc: dict[str, list[int]] = {}
         for i, b in enumerate(blocks):
-            for k in b.keys:
-                acc.setdefault(k, []).append(i)
+            if b.words <= SCAN_WORDS:
+                for k in b.keys:
+                    acc.setdefault(k, []).append(i)
         return acc
 
     def short(self, max_words: int, min_words: int = 0) -> list[int]:

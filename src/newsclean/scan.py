@@ -114,24 +114,30 @@ def block_keys(text: str) -> frozenset[str]:
     return frozenset(k for _, _, k in _hits(text.lower())) or NO_KEYS
 
 
-def document_keys(source: str, blocks: Sequence[Block]) -> list[frozenset[str]]:
-    """The scan keys of each block, found with one scan of the whole source.
+def document_keys(blocks: Sequence[Block]) -> list[frozenset[str]]:
+    """The scan keys of each block, found with one scan of all of them.
 
-    ``blocks`` are spans of ``source`` in order. Lower-casing is what the phrase patterns'
-    case-insensitive matching does, letter by letter; when it changes the text's length
-    ("İ" becomes two characters), offsets no longer line up and each block is scanned alone.
+    The blocks' texts are joined by newlines (a word boundary, as a block's edge is) and
+    lower-cased, which is what the phrase patterns' case-insensitive matching does letter by
+    letter; when lower-casing changes the length ("İ" becomes two characters), offsets no
+    longer line up and each block is scanned alone.
     """
-    low = source.lower()
-    if len(low) != len(source):
-        return [block_keys(b.text) for b in blocks]
-    starts = [b.start for b in blocks]
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined):
+        return [block_keys(t) for t in texts]
+    ends: list[int] = []
+    pos = -1
+    for t in texts:
+        pos += len(t) + 1
+        ends.append(pos)  # offset of the newline after each text (or the end)
     acc: dict[int, set[str]] = {}
-    for s, e, key in _hits(low):
-        i = bisect_right(starts, s) - 1
-        if i >= 0 and e <= blocks[i].end:
-            got = acc.get(i)
-            if got is None:
-                acc[i] = {key}
-            else:
-                got.add(key)
-    return [frozenset(acc[i]) if i in acc else NO_KEYS for i in range(len(blocks))]
+    for s, _, key in _hits(low):
+        i = bisect_right(ends, s)
+        got = acc.get(i)
+        if got is None:
+            acc[i] = {key}
+        else:
+            got.add(key)
+    return [frozenset(acc[i]) if i in acc else NO_KEYS for i in range(len(texts))]

@@ -75,7 +75,7 @@ def _matchers() -> list[PhraseMatch | PhraseSearch]:
 
 def _check_gates(doc: Document, matchers: list[PhraseMatch | PhraseSearch]) -> None:
     for m in matchers:
-        allowed = set(doc.gate(m))
+        allowed = set(doc.gate(m, max_words=1 << 30))
         for i, b in enumerate(doc.blocks):
             if isinstance(m, PhraseSearch):
                 hit = m.pattern.search(b.norm) is not None
@@ -101,6 +101,8 @@ def test_gates_and_scan_on_shared_text_pairs() -> None:
     for text in texts:
         low = text.lower()
         assert sorted(scan._hits(low)) == sorted(scan._hits_plain(low))
+        blocks = segment(text)
+        assert scan.document_keys(blocks) == [scan.block_keys(b.text) for b in blocks]
         _check_gates(Document(text, segment(text)), _MATCHERS)
 
 

@@ -51,7 +51,7 @@ class CommentsDetector(Detector):
         blocks = doc.blocks
         cut = len(blocks)
         headers = doc.gate(header, header_prefix)
-        forms = doc.gate(form)
+        forms = doc.gate(form, max_words=self.form_max_words)
         if headers or forms:  # judged by position: words before, the tail of the text
             doc.note_context(self.name)
         for i in headers:

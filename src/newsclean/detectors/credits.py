@@ -92,7 +92,7 @@ class BylineDetector(PhraseLineDetector):
     def detect(self, doc: Document) -> Iterable[Removal]:
         prefix = line_matcher(self.family, "prefix", "prefix", self.languages)
         contains = searcher(self.family, "contains", self.languages)
-        for i in doc.gate(prefix, contains):
+        for i in doc.gate(prefix, contains, max_words=self.contains_max_words):
             b = doc.blocks[i]
             if prefix is not None and b.words <= self.prefix_max_words and prefix.hit(b):
                 # "By" must introduce a name: "By John Smith", not "By the way, ...".

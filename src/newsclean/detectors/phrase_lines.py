@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..detector import Detector
-from ..document import Document, cached_property
+from ..document import SCAN_WORDS, Document, cached_property
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, phrase_set, searcher
 from ..registry import register
 from ..removal import Removal
@@ -64,11 +64,31 @@ class PhraseLineDetector(Detector):
         doc.note_context(self.name)
         return in_edge_zone(doc, i, self.head_share, self.tail_share)
 
+    def _candidates(
+        self,
+        doc: Document,
+        line_re: PhraseMatch | None,
+        prefix_re: PhraseMatch | None,
+        contains_re: PhraseSearch | None,
+    ) -> list[int]:
+        found = doc.gate(line_re, prefix_re, contains_re)
+        if contains_re is None or self.contains_max_words <= SCAN_WORDS:
+            return found
+        # Longer lines can only contain a phrase that counts near the edges (or anywhere,
+        # if configured so): only those are scanned, one by one.
+        longer = [
+            i
+            for i in doc.short(self.contains_max_words, SCAN_WORDS + 1)
+            if (doc.blocks[i].words <= self.contains_anywhere_words or self._in_zone(doc, i))
+            and not contains_re.keys.isdisjoint(doc.blocks[i].keys)
+        ]
+        return sorted(set(found) | set(longer)) if longer else found
+
     def detect(self, doc: Document) -> Iterable[Removal]:
         line_re, prefix_re, contains_re = self._lists
         seen = doc.seen
         settled = min(self.prefix_anywhere_words, self.contains_anywhere_words)
-        for i in doc.gate(line_re, prefix_re, contains_re):
+        for i in self._candidates(doc, line_re, prefix_re, contains_re):
             b = doc.blocks[i]
             # Judged in an earlier pass, and too short for the position-gated rules to apply:
             # the verdict cannot have changed.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
+from ..document import SCAN_WORDS, Document
 from ..registry import register
 from ..removal import Removal
 from ..scan import LINK_KEYS, LINK_TLDS
@@ -88,7 +88,18 @@ class UrlLineDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         # Every link holds a link key (":// ", "www.", "@", ".com"...): the scan found them.
-        hits = [i for i in doc.with_keys(LINK_KEYS) if self._linkish(doc.blocks[i].text)]
+        blocks = doc.blocks
+        # Lines of up to 12 tokens can still count many words (long URLs): those beyond the
+        # document scan are looked at one by one.
+        longer = [
+            i
+            for i in doc.short(_NO_LIMIT, SCAN_WORDS + 1)
+            if blocks[i].text.count(" ") <= _MAX_LINK_LINE_SPACES
+            and not LINK_KEYS.isdisjoint(blocks[i].keys)
+        ]
+        hits = [
+            i for i in sorted(doc.with_keys(LINK_KEYS) + longer) if self._linkish(blocks[i].text)
+        ]
         if hits:  # judged by their number and position
             doc.note_context(self.name)
         if len(hits) > self.max_link_lines:
@@ -117,6 +128,7 @@ class UrlLineDetector(Detector):
         )
 
 
+_NO_LIMIT = 1 << 30
 #: A line of links has at most this many spaces (12 tokens, see ``_linkish``).
 _MAX_LINK_LINE_SPACES = 11
 _TOKEN_EDGE = "()[]<>.,;:\"'"
