@@ -136,3 +136,68 @@ def test_ci_installs_the_optional_extras() -> None:
         pytest.skip("only enforced in CI (CI=true), where .ci/run installs every extra")
     for module in ("pyarrow", "zstandard", "datatrove", "ray", "readability", "sphinx"):
         importlib.import_module(module)
+
+
+def test_later_passes_skip_only_detectors_whose_verdicts_were_local() -> None:
+    """A detector that reports no use of context is not asked again while no block changed;
+    one that reports context, or does not report at all, is."""
+    from collections.abc import Iterable
+    from dataclasses import dataclass
+
+    from newsclean import Detector, Document, Removal
+
+    calls: dict[str, int] = {}
+
+    @dataclass(frozen=True)
+    class Counting(Detector):
+        tag = ""  # a class attribute, not an option
+
+        def detect(self, doc: Document) -> Iterable[Removal]:
+            calls[self.name] = calls.get(self.name, 0) + 1
+            if self.tag == "contextual":
+                doc.note_context(self.name)
+            return ()
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class Quiet(Counting):
+        name = "test_quiet"
+        reports_context = True
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class Contextual(Counting):
+        name = "test_contextual"
+        reports_context = True
+        tag = "contextual"
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class Silent(Counting):
+        name = "test_silent"
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class Trim(Detector):
+        name = "test_trim"
+
+        def detect(self, doc: Document) -> Iterable[Removal]:
+            for b in doc.blocks:
+                if b.text.startswith("TRIM "):
+                    yield self.remove_span(b, 0, 5, "widget.trim", 0.9)
+
+    names = ("test_quiet", "test_contextual", "test_silent")
+    try:
+        p = Pipeline.from_config({"detectors": ["aggregator", *names]})
+        # "google news" goes in pass 1, so a second pass runs on unchanged blocks.
+        assert "google news" not in p.clean(TEXT)
+        assert calls == {"test_quiet": 1, "test_contextual": 2, "test_silent": 2}
+        # A trimmed (new) block makes every detector look again.
+        calls.clear()
+        p2 = Pipeline.from_config({"detectors": ["test_trim", *names]})
+        out = p2.clean("TRIM The council voted on Tuesday to extend the wall.\n")
+        assert out == "The council voted on Tuesday to extend the wall."
+        assert calls == {"test_quiet": 2, "test_contextual": 2, "test_silent": 2}
+    finally:
+        for n in (*names, "test_trim"):
+            registry._REGISTRY.pop(n, None)
