@@ -62,6 +62,7 @@ def word_units(text: str, tokens: int | None = None) -> int:
 _ASCII_NON_WORD_TO_SPACE = bytes(
     c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256)
 )
+_NON_WORD_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\u00a0\u00ab\u00bb"
 #: Lines with fewer spaces than this get an exact ``\\w+`` count.
 EXACT_COUNT_SPACES = 30
 #: Any character of an unspaced script (CJK, kana, hangul): a C-level search finds one.
@@ -80,10 +81,18 @@ def word_count(text: str, unspaced: bool | None = None) -> int:
     spaces = text.count(" ")
     if spaces >= EXACT_COUNT_SPACES:
         n = spaces + 1
-    elif text.isascii():  # the same count, with byte operations in C
-        n = len(text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).split())
     else:
-        n = len(WORD_RE.findall(text))
+        t = text
+        if not t.isascii():
+            # Curly quotes, dashes and the like are the usual non-ASCII characters, and none
+            # is part of a word: as spaces they leave the count unchanged.
+            for ch in _NON_WORD_PUNCTUATION:
+                if ch in t:
+                    t = t.replace(ch, " ")
+        if t.isascii():  # the same count, with byte operations in C
+            n = len(t.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).split())
+        else:
+            n = len(WORD_RE.findall(t))
     if unspaced is None:
         unspaced = not text.isascii() and has_unspaced_script(text)
     return word_units(text, n) if unspaced else n

@@ -52,18 +52,17 @@ class CommentsDetector(Detector):
         cut = len(blocks)
         headers = doc.gate(header, header_prefix)
         forms = doc.gate(form, max_words=self.form_max_words)
-        if headers or forms:  # judged by position: words before, the tail of the text
-            doc.note_context(self.name)
         for i in headers:
             b = blocks[i]
-            if (
-                b.words > self.titled_header_max_words
-                or doc.words_before(i) < self.min_words_before
-            ):
+            if b.words > self.titled_header_max_words:
                 continue
             strong = header_prefix is not None and header_prefix.hit(b)
             line_hit = b.words <= self.header_max_words and header is not None and header.hit(b)
             if not (strong or line_hit):
+                continue
+            # A header: whether it opens the comments depends on where it sits.
+            doc.note_context(self.name)
+            if doc.words_before(i) < self.min_words_before:
                 continue
             if (
                 line_hit
@@ -83,6 +82,7 @@ class CommentsDetector(Detector):
                 break
             b = blocks[i]
             if b.words <= self.form_max_words and form.search(b, doc.keys(b)):
+                doc.note_context(self.name)  # what follows it may be the rest of the form
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent
                 # notes, privacy text), never the article.

@@ -101,6 +101,8 @@ class DatelineDetector(Detector):
                 continue
             # "by Jane Doe" after a stamp makes it a byline-dateline; count it as one unknown.
             unknown = [t for t in toks if not t.isdigit() and t not in vocab]
+            if len(unknown) > self.max_unknown_words:
+                continue  # a sentence with figures, not a stamp
             named = _has_month(toks, vocab)
             shaped = bool(_DATE_SHAPES.search(b.text))
             if not (named or shaped):

@@ -19,6 +19,7 @@ _CRUMB_SEP = re.compile(r"[»›>/|]")
 @dataclass(frozen=True)
 class NavigationDetector(Detector):
     name = "navigation"
+    reports_context = True
     summary = "Previous/next article links (glued or not) and breadcrumb trails."
 
     languages: tuple[str, ...] = (ALL,)
@@ -56,6 +57,10 @@ class NavigationDetector(Detector):
         return all(0 < len(p.split()) <= self.crumb_part_words for p in parts)
 
     def _menu_runs(self, doc: Document) -> Iterable[Removal]:
+        items = [i for i in doc.short(self.menu_item_words) if not doc.blocks[i].ends_sentence]
+        if len(items) < self.menu_min_lines:
+            return  # too few menu-like lines anywhere: no run, whatever is removed
+        doc.note_context(self.name)  # a run is judged by its neighbours and the first prose
         prose = doc.prose_indices
         end = prose[0] if prose else 0
         run: list[int] = []

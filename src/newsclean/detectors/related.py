@@ -42,6 +42,7 @@ def _tagged(text: str) -> bool:
 @dataclass(frozen=True)
 class RelatedLinksDetector(Detector):
     name = "related_links"
+    reports_context = True
     summary = "A related-links header and the run of teaser headlines below it."
 
     languages: tuple[str, ...] = (ALL,)
@@ -97,6 +98,7 @@ class RelatedLinksDetector(Detector):
             ):
                 continue
             header = b.text
+            doc.note_context(self.name)  # the teasers are the header's neighbours
             yield self.remove(b, "related_links.header", self.confidence)
             taken.add(i)
             j = i + 1
@@ -105,10 +107,34 @@ class RelatedLinksDetector(Detector):
                 taken.add(j)
                 j += 1
             after = j
-        yield from self._tail_list(doc, taken)
-        yield from self._head_strip(doc, taken)
-        yield from self._series_tail(doc, taken)
+        if self._strips_possible(doc):
+            # Runs judged by where the article's prose starts and ends.
+            doc.note_context(self.name)
+            yield from self._tail_list(doc, taken)
+            yield from self._head_strip(doc, taken)
+            yield from self._series_tail(doc, taken)
         yield from self._tagged_and_shouted(doc, taken)
+
+    def _strips_possible(self, doc: Document) -> bool:
+        """Whether the text has enough lines of the right shape for a tail list, a head
+        strip or a series run anywhere; if not, none can form however blocks are removed."""
+        blocks = doc.blocks
+        if self.tail_list_min_items and (
+            sum(1 for b in blocks if b.is_list_item) >= self.tail_list_min_items
+        ):
+            return True
+        if self.head_strip_min_items and (
+            sum(
+                1
+                for i in doc.short(self.teaser_max_words, self.head_strip_headline_words)
+                if not blocks[i].ends_sentence
+            )
+            >= self.head_strip_min_items
+        ):
+            return True
+        return bool(self.series_min_items) and (
+            sum(1 for b in blocks if " | " in b.text) >= self.series_min_items
+        )
 
     def _tagged_and_shouted(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
         blocks = doc.blocks
@@ -129,12 +155,14 @@ class RelatedLinksDetector(Detector):
             ):
                 shouted.append(k)
         if len(tagged) >= self.tagged_min_lines:
+            doc.note_context(self.name)  # judged by their number
             for k in tagged:
                 taken.add(k)
                 yield self.remove(blocks[k], "related_links.tagged_teaser", self.confidence * 0.9)
         shouted = [k for k in shouted if k not in taken]
         if not shouted:
             return
+        doc.note_context(self.name)  # judged against the case of the whole text
         mixed = sum(b.words for b in blocks if not b.all_caps)
         if mixed < 0.8 * doc.total_words:
             return
