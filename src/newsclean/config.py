@@ -2,7 +2,7 @@
 
 Shape::
 
-    max_passes = 8
+    max_passes = 32
     [[detectors]]
     name = "comments"
     enabled = true
@@ -70,8 +70,9 @@ class PipelineConfig:
     """Which detectors run, in which order, with which options."""
 
     detectors: tuple[StepConfig, ...] = tuple(StepConfig(n) for n in DEFAULT_DETECTORS)
-    #: Upper bound on detect-apply rounds; the loop stops earlier at a fixed point.
-    max_passes: int = 8
+    #: Upper bound on detect-apply rounds; the loop stops earlier at a fixed point (real
+    #: pages need two or three; stacked repeats of a headline need one per copy).
+    max_passes: int = 32
     #: If the removals would empty a document of at least this many words, only removals
     #: at or above ``guard_confidence`` are kept (a guard against eating a whole article on
     #: weak evidence). 0 = every document: the guard then depends on the removals alone, so

@@ -157,12 +157,45 @@ class Pipeline:
         if unknown:
             raise ConfigError(f"cannot disable {sorted(unknown)}: not in the pipeline")
         detectors, revisers = self._stages(frozenset(off))
-        order = self._order
 
         all_blocks = blocks if blocks is not None else segment(text)
-        doc = Document(text, all_blocks, title_hint, dict(meta or {}))
+        accepted, rest, guarded = self._run(text, all_blocks, title_hint, meta, detectors, revisers)
+        # A guarded pass kept low-confidence noise only because the rest went: on what is
+        # left, a fresh run (what cleaning the output again does) may judge it otherwise.
+        # Run again until the text is stable, so cleaning the output changes nothing.
+        for _ in range(self.config.max_passes):
+            if not guarded or not rest:
+                break
+            more, rest, guarded = self._run(text, rest, title_hint, meta, detectors, revisers)
+            if not more:
+                break
+            accepted.extend(more)
+
+        accepted.sort(key=lambda r: (r.start, r.end))
+        lifted = [r for r in accepted if r.kind == "title"]
+        title: str | None = title_hint
+        if title is None and lifted:
+            title = lifted[0].data.get("title", lifted[0].text)
+        source = next((r.data["source"] for r in accepted if "source" in r.data), None)
+        body = assemble(text, all_blocks, accepted)
+        return Article(body, text, tuple(accepted), title, source, dict(meta or {}))
+
+    def _run(
+        self,
+        text: str,
+        blocks: tuple[Block, ...],
+        title_hint: str | None,
+        meta: Mapping[str, str] | None,
+        detectors: Sequence[Detector],
+        revisers: Sequence[Detector],
+    ) -> tuple[list[Removal], tuple[Block, ...], bool]:
+        """Passes to a fixed point: the removals, the blocks left, and whether the guard
+        held back any removal."""
+        order = self._order
+        doc = Document(text, blocks, title_hint, dict(meta or {}))
+        guarded = False
         accepted: list[Removal] = []
-        title: str | None = None  # the headline lifted from the text, if any
+        title: str | None = None  # the latest headline lifted from the text, if any
         seen: set[tuple[int, int]] = set()
         settled: set[str] = set()  # context-free last pass: verdicts cannot change
         for _ in range(self.config.max_passes):
@@ -187,25 +220,19 @@ class Pipeline:
                 for rev in revisers:
                     extra.extend(rev.revise(doc, flagged))
                 chosen.extend(_resolve([r for r in extra if not _overlaps_any(r, chosen)], order))
+            kept = self._guard(doc.blocks, chosen)
+            guarded = guarded or len(kept) < len(chosen)
+            chosen = kept
             if not chosen:
                 break
             accepted.extend(chosen)
-            if title is None:
-                lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
-                if lifted:
-                    title = lifted[0].data.get("title", lifted[0].text)
+            # The newest headline lifted: the next pass removes its copies, as a run on the
+            # output would (Article.title is the first one, taken from the removals below).
+            lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
+            if lifted:
+                title = lifted[0].data.get("title", lifted[0].text)
             doc = doc.replace_blocks(_remaining(doc, chosen), title, frozenset(seen))
-
-        accepted.sort(key=lambda r: (r.start, r.end))
-        accepted = self._guard(all_blocks, accepted)
-        lifted = [r for r in accepted if r.kind == "title"]
-        if title_hint is not None:
-            title = title_hint
-        else:
-            title = lifted[0].data.get("title", lifted[0].text) if lifted else None
-        source = next((r.data["source"] for r in accepted if "source" in r.data), None)
-        body = assemble(text, all_blocks, accepted)
-        return Article(body, text, tuple(accepted), title, source, dict(meta or {}))
+        return accepted, doc.blocks, guarded
 
     def _stages(self, off: frozenset[str]) -> tuple[list[Detector], list[Detector]]:
         """The detect-stage and revise-stage detectors still on, in order."""
@@ -213,7 +240,12 @@ class Pipeline:
         return [d for d in on if d.stage == "detect"], [d for d in on if d.stage == "revise"]
 
     def _guard(self, blocks: Sequence[Block], removals: list[Removal]) -> list[Removal]:
-        """Never let low-confidence evidence empty a real document."""
+        """Never let low-confidence evidence empty a real document.
+
+        Applied to each pass: when a pass would leave no words, only its removals of at
+        least ``guard_confidence`` go. The next run on the output then meets the same
+        proposals and the same guard, so cleaning stays idempotent.
+        """
         if not removals:
             return removals
         total = sum(b.words for b in blocks)

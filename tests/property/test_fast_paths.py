@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import scan
+from newsclean.detectors.title import TitleDetector, _title_keys
 from newsclean.document import Document
 from newsclean.phrases import (
     SEARCHED_LISTS,
@@ -112,3 +113,19 @@ def test_word_count_fast_path_is_the_regex_count(text: str) -> None:
     for b in segment(text):
         if b.text.count(" ") < EXACT_COUNT_SPACES and not has_unspaced_script(b.text):
             assert word_count(b.text) == len(WORD_RE.findall(b.text)), b.text
+
+
+@given(MIXED)
+def test_title_copy_gate_finds_every_copy(text: str) -> None:
+    """Copies of a known headline are found by first word, then compared in full."""
+    blocks = segment(text)
+    doc = Document(text, blocks)
+    det = TitleDetector()
+    for title in {b.text for b in blocks[:3]}:
+        keys = _title_keys(title)
+        want = {
+            b.start
+            for b in blocks
+            if b.words <= det.max_words + 10 and not keys.isdisjoint(_title_keys(b.text))
+        }
+        assert {r.start for r in det._copies(doc, title)} == want

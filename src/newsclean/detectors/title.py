@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from ..detector import Detector
 from ..document import Document, is_prose
-from ..phrases import head_of
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
 
 __all__ = ["TitleDetector"]
 
+#: A copy may carry this many words more than a headline (a " | Site Name" suffix).
+_COPY_EXTRA_WORDS = 10
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
 #: "Headline | Site Name": a site name is at most this long.
 _SITE_NAME_MAX_CHARS = 60
@@ -95,11 +96,17 @@ class TitleDetector(Detector):
     def _copies(self, doc: Document, title: str) -> Iterable[Removal]:
         """Lines that repeat a known headline (also as "Headline | Site")."""
         keys = _title_keys(title)
-        # A copy's key starts with the title's first word: only lines with that gate word
-        # are compared.
-        for i in doc.starting_with({head_of(k) for k in keys}):
+        # Every key of a line starts with the line's first word (as _key reads it): only
+        # lines whose first word starts one of the title's keys are compared in full.
+        firsts = {k.split(" ", 1)[0] for k in keys}
+        for i in doc.short(self.max_words + _COPY_EXTRA_WORDS):
             b = doc.blocks[i]
-            if b.words <= self.max_words + 10 and not keys.isdisjoint(_title_keys(b.text)):
+            first = WORD_RE.search(b.text.casefold())
+            if (
+                first is not None
+                and first.group(0) in firsts
+                and not keys.isdisjoint(_title_keys(b.text))
+            ):
                 yield self.remove(b, "duplicate_title.copy", 0.95, title=title)
 
     def _headline_shaped(self, text: str, words: int) -> bool:
