@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Block, Document, line_block
-from .shape import has_unspaced_script, word_count
+from .shape import word_count
 
 __all__ = ["STRIP_CHARS", "segment", "to_document"]
 
@@ -28,8 +28,7 @@ def segment(text: str) -> tuple[Block, ...]:
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         return _segment_any(text)
     # Only "\n" breaks lines: str.split does the scanning in C. Word counts are taken here,
-    # with one search for unspaced scripts per document rather than one per line.
-    unspaced = not text.isascii() and has_unspaced_script(text)
+    # in the same loop.
     blocks: list[Block] = []
     gap = False
     pos = 0
@@ -38,7 +37,7 @@ def segment(text: str) -> tuple[Block, ...]:
         if body:
             s = pos + len(line) - len(body)
             body = body.rstrip(_STRIP)
-            words = word_count(body, unspaced and has_unspaced_script(body))
+            words = word_count(body)  # looks for unspaced scripts in non-ASCII lines only
             blocks.append(
                 line_block(
                     len(blocks), line_no, s, s + len(body), body, gap and bool(blocks), words
