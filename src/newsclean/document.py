@@ -14,7 +14,15 @@ from typing import Any, Generic, TypeVar, overload
 
 from .phrases import PhraseMatch, PhraseSearch, head_of
 from .scan import block_keys, document_keys
-from .shape import WORD_RE, ends_sentence, is_all_caps, is_truncated, normalize, word_count
+from .shape import (
+    WORD_RE,
+    ends_sentence,
+    is_all_caps,
+    is_truncated,
+    line_ending,
+    normalize,
+    word_count,
+)
 
 __all__ = ["SCAN_WORDS", "Block", "Document", "line_block"]
 
@@ -127,15 +135,27 @@ _new_object = object.__new__
 def line_block(
     index: int, line: int, start: int, end: int, text: str, gap_before: bool, words: int
 ) -> Block:
-    """The segmenter's :class:`Block` constructor, with the word count already known.
+    """The segmenter's :class:`Block` constructor: fields and the features every detector
+    reads (word count, gate word, how the line ends) set in one go.
 
-    A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field; building
-    the instance dictionary directly is several times cheaper, and every text line goes
-    through here. Fields left out keep their class defaults.
+    A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field, and each
+    lazily computed feature a descriptor call; building the instance dictionary directly
+    is several times cheaper, and every text line goes through here. Fields left out keep
+    their class defaults.
     """
     b = _new_object(Block)
+    ends, truncated = line_ending(text)
     b.__dict__.update(
-        index=index, line=line, start=start, end=end, text=text, gap_before=gap_before, words=words
+        index=index,
+        line=line,
+        start=start,
+        end=end,
+        text=text,
+        gap_before=gap_before,
+        words=words,
+        head=head_of(text),
+        ends_sentence=ends,
+        truncated=truncated,
     )
     return b
 

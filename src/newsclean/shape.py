@@ -18,6 +18,7 @@ __all__ = [
     "is_all_caps",
     "is_quotation",
     "is_truncated",
+    "line_ending",
     "normalize",
     "word_count",
     "word_units",
@@ -141,6 +142,15 @@ def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence (period, !, ?, ellipsis, CJK full stop)."""
     t = closing_stripped(text)
     return bool(t) and t[-1] in _SENTENCE_END
+
+
+def line_ending(text: str) -> tuple[bool, bool]:
+    """``(ends_sentence(text), is_truncated(text))`` with one look at the line's end."""
+    t = closing_stripped(text)
+    if not t:
+        return False, False
+    trunc = t.endswith(("…", "...")) and not t.endswith("....")
+    return t[-1] in _SENTENCE_END, trunc
 
 
 def is_truncated(text: str) -> bool:
