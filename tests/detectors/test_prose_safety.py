@@ -103,3 +103,16 @@ def test_newsletter_subheadings_inside_the_article_are_kept() -> None:
 def test_a_newsletter_box_title_at_the_end_still_goes() -> None:
     art = newsclean.analyze(BODY + "The Harbour Morning Newsletter\n")
     assert [r.reason for r in art.removals] == ["newsletter.title"]
+
+
+def test_a_caption_label_is_not_removed_alone_from_its_credit() -> None:
+    paras = BODY.strip().split("\n")
+    text = "\n".join([paras[0], "Photo:", "Jane Doe/AP", *paras[1:]]) + "\n"
+    removed = {r.text for r in newsclean.analyze(text).removals}
+    assert "Photo:" not in removed
+
+
+def test_a_bare_widget_label_still_goes() -> None:
+    paras = BODY.strip().split("\n")
+    art = newsclean.analyze("\n".join([paras[0], "Photos", *paras[1:]]) + "\n")
+    assert [r.reason for r in art.removals] == ["widget.line"]

@@ -6,9 +6,12 @@ affiliate disclosures are matched as phrases near the edges.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..document import Document
 from ..registry import register
+from ..removal import Removal
 from .phrase_lines import PhraseLineDetector
 
 
@@ -30,3 +33,15 @@ class Widget(PhraseLineDetector):
     family = "widget"
     kind = "widget"
     summary = "Player, gallery and error widget text ('Loading...', '1 of 23', 'Sorry!')."
+
+    def detect(self, doc: Document) -> Iterable[Removal]:
+        blocks = doc.blocks
+        for r in super().detect(doc):
+            # "Photo:" over "Jane Doe/AP" is a caption label: the photo-credit rule keeps
+            # such pairs together, so the label does not go alone as a widget button.
+            if r.reason == "widget.line" and r.text.rstrip().endswith(":"):
+                i = next((k for k, b in enumerate(blocks) if b.start == r.start), -1)
+                if 0 <= i < len(blocks) - 1:
+                    doc.note_context(self.name)  # judged by the next line
+                    continue
+            yield r
