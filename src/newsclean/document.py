@@ -24,7 +24,7 @@ from .shape import (
     word_count,
 )
 
-__all__ = ["SCAN_WORDS", "Block", "Document", "line_block"]
+__all__ = ["BULLETS", "SCAN_WORDS", "Block", "Document", "line_block"]
 
 T = TypeVar("T")
 
@@ -121,8 +121,11 @@ class Block:
     @property
     def is_list_item(self) -> bool:
         """Starts with a list bullet ("- ", "* ", "• ") or came from an HTML <li>."""
-        return self.kind == "li" or self.text[:2] in ("- ", "* ", "• ", "· ")
+        return self.kind == "li" or self.text[:2] in BULLETS
 
+
+#: How a plain-text list item starts.
+BULLETS = frozenset(("- ", "* ", "• ", "· "))
 
 #: Blocks of up to this many words get their phrase keys from one scan of the document (no
 #: shipped ``contains`` rule looks at longer lines); longer blocks are scanned one by one,

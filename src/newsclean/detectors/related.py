@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
+from ..document import BULLETS as _BULLETS
 from ..document import Block, Document, is_prose
 from ..phrases import ALL, guess_language, line_matcher, title_case_headlines
 from ..registry import register
@@ -119,21 +120,24 @@ class RelatedLinksDetector(Detector):
         """Whether the text has enough lines of the right shape for a tail list, a head
         strip or a series run anywhere; if not, none can form however blocks are removed."""
         blocks = doc.blocks
-        if self.tail_list_min_items and (
-            sum(1 for b in blocks if b.is_list_item) >= self.tail_list_min_items
-        ):
+        items = bars = 0
+        for b in blocks:
+            t = b.text
+            if t[:2] in _BULLETS or b.kind == "li":
+                items += 1
+            if " | " in t:
+                bars += 1
+        if self.tail_list_min_items and items >= self.tail_list_min_items:
             return True
-        if self.head_strip_min_items and (
+        if self.series_min_items and bars >= self.series_min_items:
+            return True
+        return bool(self.head_strip_min_items) and (
             sum(
                 1
                 for i in doc.short(self.teaser_max_words, self.head_strip_headline_words)
                 if not blocks[i].ends_sentence
             )
             >= self.head_strip_min_items
-        ):
-            return True
-        return bool(self.series_min_items) and (
-            sum(1 for b in blocks if " | " in b.text) >= self.series_min_items
         )
 
     def _tagged_and_shouted(self, doc: Document, taken: set[int]) -> Iterable[Removal]:
