@@ -15,8 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import BULLETS as _BULLETS
-from ..document import Block, Document, is_prose
+from ..document import BULLETS, Block, Document, is_prose
 from ..phrases import ALL, guess_language, line_matcher, title_case_headlines
 from ..registry import register
 from ..removal import Removal
@@ -123,7 +122,7 @@ class RelatedLinksDetector(Detector):
         items = bars = 0
         for b in blocks:
             t = b.text
-            if t[:2] in _BULLETS or b.kind == "li":
+            if t[:2] in BULLETS or b.kind == "li":
                 items += 1
             if " | " in t:
                 bars += 1
