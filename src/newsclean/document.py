@@ -206,10 +206,6 @@ class Document:
             lifted_title if lifted_title is not None else self.lifted_title,
         )
 
-    def keys(self, b: Block) -> frozenset[str]:
-        """The phrase scan keys block ``b`` holds (anchor words, "©"...)."""
-        return b.keys
-
     @cached_property
     def total_words(self) -> int:
         return sum(b.words for b in self.blocks)
@@ -237,8 +233,7 @@ class Document:
             if m is None:
                 continue
             if isinstance(m, PhraseSearch):
-                table = self._by_key
-                common = m.keys & self._key_set
+                hits += _lookup(self._by_key, self._key_set, m.keys)
                 if max_words > SCAN_WORDS:
                     blocks = self.blocks
                     hits.extend(
@@ -247,12 +242,9 @@ class Document:
                         if not m.keys.isdisjoint(blocks[i].keys)
                     )
             elif m.gated:
-                table = self._by_head
-                common = m.heads & self._head_set
+                hits += _lookup(self._by_head, self._head_set, m.heads)
             else:
                 return list(range(len(self.blocks)))
-            for k in common:
-                hits.extend(table[k])
         return sorted(set(hits)) if hits else hits
 
     @cached_property
@@ -266,19 +258,11 @@ class Document:
     def with_keys(self, keys: frozenset[str]) -> list[int]:
         """Positions, in order, of blocks of at most :data:`SCAN_WORDS` words where the
         document scan found one of ``keys``."""
-        table = self._by_key
-        hits: list[int] = []
-        for k in keys & self._key_set:
-            hits.extend(table[k])
-        return sorted(set(hits)) if hits else hits
+        return sorted(set(_lookup(self._by_key, self._key_set, keys)))
 
     def starting_with(self, heads: Iterable[str]) -> list[int]:
         """Positions, in order, of blocks whose gate word (:attr:`Block.head`) is in ``heads``."""
-        table = self._by_head
-        hits: list[int] = []
-        for h in set(heads).intersection(table):
-            hits.extend(table[h])
-        return sorted(hits)
+        return sorted(_lookup(self._by_head, self._head_set, frozenset(heads)))
 
     @cached_property
     def _by_head(self) -> dict[str, list[int]]:
@@ -335,6 +319,16 @@ class Document:
         for i in range(len(self.blocks) - 1, -1, -1):
             acc[i] = acc[i + 1] + self.blocks[i].words
         return tuple(acc)
+
+
+def _lookup(
+    table: dict[str, list[int]], present: frozenset[str], wanted: frozenset[str]
+) -> list[int]:
+    """Positions listed under the ``wanted`` entries of a per-document index (unsorted)."""
+    out: list[int] = []
+    for k in wanted & present:
+        out.extend(table[k])
+    return out
 
 
 #: A block with at least this many words that ends like a sentence counts as prose.

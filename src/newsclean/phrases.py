@@ -35,7 +35,6 @@ __all__ = [
     "ALL",
     "SEARCHED_LISTS",
     "Line",
-    "PhraseIndex",
     "PhraseMatch",
     "PhraseSearch",
     "available_languages",
@@ -46,9 +45,9 @@ __all__ = [
     "line_matcher",
     "load_pack",
     "matcher",
-    "phrase_index",
     "phrase_set",
     "phrases",
+    "searched_keys",
     "searcher",
     "title_case_headlines",
 ]
@@ -335,67 +334,16 @@ def line_matcher(
     return PhraseMatch(pattern, frozenset(heads), gated)
 
 
-#: The phrase lists every line-judging family may define, and how each is matched.
-_INDEXED = (
-    ("line", "line"),
-    ("prefix", "prefix"),
-    *((name, "contains") for name in SEARCHED_LISTS),
-)
-
-
-@dataclass(frozen=True)
-class PhraseIndex:
-    """Which families could match a line, found with one lookup for all of them.
-
-    A line can only match a family's ``line``/``prefix`` phrase if its first word starts
-    one, and a ``contains`` phrase if it holds that phrase's anchor word. Detectors then run
-    their own patterns only on the lines the index names for their family.
-    """
-
-    heads: dict[str, frozenset[str]]
-    anchors: dict[str, frozenset[str]]
-    #: Every scan key of every family: what :mod:`newsclean.scan` looks for.
-    anchor_words: frozenset[str]
-    always: frozenset[str]
-
-    def families(self, head: str, keys: frozenset[str]) -> set[str]:
-        """Families whose phrases may match a line with gate word ``head`` and scan ``keys``."""
-        out = set(self.always)
-        fams = self.heads.get(head)
-        if fams:
-            out.update(fams)
-        for w in keys:
-            fs = self.anchors.get(w)
-            if fs:
-                out.update(fs)
-        return out
-
-
 @cache
-def phrase_index(languages: tuple[str, ...] = (ALL,)) -> PhraseIndex:
-    heads: dict[str, set[str]] = {}
-    anchors: dict[str, set[str]] = {}
-    always: set[str] = set()
-    families = {f for lang in _langs(languages) for f in load_pack(lang)}
-    for family in families:
-        for key, mode in _INDEXED:
-            if mode == "contains":
-                s = searcher(family, key, languages)
-                if s is None:
-                    continue
-                for a in s.anchors | s.literals:
-                    anchors.setdefault(a, set()).add(family)
-            else:
-                m = line_matcher(family, key, mode, languages)
-                if m is None:
-                    continue
-                if not m.gated:
-                    always.add(family)
-                for h in m.heads:
-                    heads.setdefault(h, set()).add(family)
-    return PhraseIndex(
-        {k: frozenset(v) for k, v in heads.items()},
-        {k: frozenset(v) for k, v in anchors.items()},
-        frozenset(anchors),
-        frozenset(always),
-    )
+def searched_keys(languages: tuple[str, ...] = (ALL,)) -> frozenset[str]:
+    """The scan key of every phrase in every searched list (:data:`SEARCHED_LISTS`) of the
+    packs for ``languages``: what :mod:`newsclean.scan` looks for."""
+    out: set[str] = set()
+    for lang in _langs(languages):
+        for family, lists in load_pack(lang).items():
+            for name in SEARCHED_LISTS:
+                if name in lists:
+                    found = searcher(family, name, languages)
+                    if found is not None:
+                        out |= found.keys
+    return frozenset(out)

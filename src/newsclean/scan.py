@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .phrases import ALL, phrase_index
+from .phrases import searched_keys
 
 if TYPE_CHECKING:
     from .document import Block
@@ -62,7 +62,7 @@ LINK_KEYS = frozenset(("://", "www.", "@", *(f".{t}" for t in LINK_TLDS)))
 def _keys() -> tuple[str, ...]:
     """The scan key of every searched phrase in every shipped pack (a superset for any
     choice of languages), and the link keys."""
-    return tuple(sorted(phrase_index((ALL,)).anchor_words | LINK_KEYS))
+    return tuple(sorted(searched_keys() | LINK_KEYS))
 
 
 def _whole_word(key: str) -> bool:

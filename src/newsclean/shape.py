@@ -70,14 +70,12 @@ EXACT_COUNT_SPACES = 30
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def word_count(text: str, unspaced: bool | None = None) -> int:
+def word_count(text: str) -> int:
     """Words of a line: ``\\w+`` tokens, unspaced CJK runs counted by characters.
 
     From ``EXACT_COUNT_SPACES`` spaces on, the number of spaces plus one stands in: no
     threshold is that fine at such lengths, and counting a character runs in C where the
     regex costs several times more on the long lines that hold most of a text.
-    ``unspaced`` is whether the text may hold CJK at all, when the caller knows (the
-    segmenter checks once per document instead of once per line).
     """
     spaces = text.count(" ")
     if spaces >= EXACT_COUNT_SPACES:
@@ -94,9 +92,9 @@ def word_count(text: str, unspaced: bool | None = None) -> int:
             n = len(t.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).split())
         else:
             n = len(WORD_RE.findall(t))
-    if unspaced is None:
-        unspaced = not text.isascii() and has_unspaced_script(text)
-    return word_units(text, n) if unspaced else n
+    if not text.isascii() and has_unspaced_script(text):
+        return word_units(text, n)
+    return n
 
 
 def has_unspaced_script(text: str) -> bool:

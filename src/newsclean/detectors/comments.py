@@ -81,7 +81,7 @@ class CommentsDetector(Detector):
             if i >= cut:
                 break
             b = blocks[i]
-            if b.words <= self.form_max_words and form.search(b, doc.keys(b)):
+            if b.words <= self.form_max_words and form.search(b, b.keys):
                 doc.note_context(self.name)  # what follows it may be the rest of the form
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent

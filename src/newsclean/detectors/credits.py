@@ -102,7 +102,7 @@ class BylineDetector(PhraseLineDetector):
             elif (
                 contains is not None
                 and b.words <= self.contains_max_words
-                and contains.search(b, doc.keys(b))
+                and contains.search(b, b.keys)
                 and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)

@@ -107,7 +107,7 @@ class PhraseLineDetector(Detector):
             elif (
                 contains_re is not None
                 and b.words <= self.contains_max_words
-                and contains_re.search(b, doc.keys(b))
+                and contains_re.search(b, b.keys)
                 and not is_quotation(b.text)
                 and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):

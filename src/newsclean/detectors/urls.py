@@ -31,42 +31,11 @@ _SHORTCODE = re.compile(r"^\[([A-Za-z_][\w-]{0,30})(\s[^\]]{0,500})?\]([^\[]{0,3
 _SHORTCODE_MAX_WORDS = 12
 #: BBCode formatting tags: what they wrap ("[quote]...[/quote]", "[b]...[/b]") is article
 #: text, unless the tag carries attributes (a CMS widget).
-_FORMATTING_TAGS = frozenset(
-    (
-        "b",
-        "i",
-        "u",
-        "s",
-        "em",
-        "strong",
-        "quote",
-        "q",
-        "url",
-        "img",
-        "code",
-        "size",
-        "color",
-        "font",
-        "center",
-        "left",
-        "right",
-        "list",
-        "li",
-        "spoiler",
-        "sup",
-        "sub",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "tr",
-        "td",
-    )
+_FORMATTING_TAG_NAMES = (
+    "b i u s em strong quote q url img code size color font center left right list li spoiler "
+    "sup sub p h1 h2 h3 h4 h5 h6 table tr td"
 )
+_FORMATTING_TAGS = frozenset(_FORMATTING_TAG_NAMES.split())
 _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 
 
