@@ -19,7 +19,6 @@ from .shape import (
     ends_sentence,
     is_all_caps,
     is_truncated,
-    line_ending,
     normalize,
     word_count,
 )
@@ -136,30 +135,37 @@ _new_object = object.__new__
 
 
 def line_block(
-    index: int, line: int, start: int, end: int, text: str, gap_before: bool, words: int
+    index: int,
+    line: int,
+    start: int,
+    end: int,
+    text: str,
+    gap_before: bool,
+    words: int,
+    head: str,
+    ends_sentence: bool,
+    truncated: bool,
 ) -> Block:
-    """The segmenter's :class:`Block` constructor: fields and the features every detector
-    reads (word count, gate word, how the line ends) set in one go.
+    """The segmenter's :class:`Block` constructor, with the features every detector reads
+    (word count, gate word, how the line ends) already known.
 
     A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field, and each
-    lazily computed feature a descriptor call; building the instance dictionary directly
-    is several times cheaper, and every text line goes through here. Fields left out keep
+    lazily computed feature a descriptor call; filling the instance dictionary directly is
+    several times cheaper, and every text line comes through here. Fields left out keep
     their class defaults.
     """
     b = _new_object(Block)
-    ends, truncated = line_ending(text)
-    b.__dict__.update(
-        index=index,
-        line=line,
-        start=start,
-        end=end,
-        text=text,
-        gap_before=gap_before,
-        words=words,
-        head=head_of(text),
-        ends_sentence=ends,
-        truncated=truncated,
-    )
+    d = b.__dict__
+    d["index"] = index
+    d["line"] = line
+    d["start"] = start
+    d["end"] = end
+    d["text"] = text
+    d["gap_before"] = gap_before
+    d["words"] = words
+    d["head"] = head
+    d["ends_sentence"] = ends_sentence
+    d["truncated"] = truncated
     return b
 
 
@@ -209,6 +215,12 @@ class Document:
     @cached_property
     def total_words(self) -> int:
         return sum(b.words for b in self.blocks)
+
+    @cached_property
+    def blocks_with_words(self) -> int:
+        """How many blocks hold at least one word."""
+        counts = self._by_words[0]
+        return len(counts) - bisect_right(counts, 0)
 
     @cached_property
     def prose_indices(self) -> tuple[int, ...]:

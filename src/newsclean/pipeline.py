@@ -36,11 +36,15 @@ class Pipeline:
     max_input_chars: int = DEFAULT_MAX_INPUT_CHARS
     _steps: tuple[Detector, ...] = field(init=False, repr=False, compare=False, default=())
     _order: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _all_on: tuple[tuple[Detector, ...], tuple[Detector, ...]] = field(
+        init=False, repr=False, compare=False, default=((), ())
+    )
 
     def __post_init__(self) -> None:
         # Instantiate now so a bad config fails at construction, not on the first document.
         object.__setattr__(self, "_steps", tuple(self._build()))
         object.__setattr__(self, "_order", {d.name: i for i, d in enumerate(self._steps)})
+        object.__setattr__(self, "_all_on", self._split(frozenset()))
 
     def _build(self) -> Iterable[Detector]:
         seen: set[str] = set()
@@ -152,11 +156,11 @@ class Pipeline:
                 f"input has {len(text)} characters; the limit is {self.max_input_chars} "
                 "(Pipeline(max_input_chars=...))"
             )
-        off = set(disable)
+        off = frozenset(disable)
         unknown = off - self._order.keys()
         if unknown:
             raise ConfigError(f"cannot disable {sorted(unknown)}: not in the pipeline")
-        detectors, revisers = self._stages(frozenset(off))
+        detectors, revisers = self._split(off) if off else self._all_on
 
         all_blocks = blocks if blocks is not None else segment(text)
         accepted, rest, guarded = self._run(text, all_blocks, title_hint, meta, detectors, revisers)
@@ -198,21 +202,24 @@ class Pipeline:
         title: str | None = None  # the latest headline lifted from the text, if any
         seen: set[tuple[int, int]] = set()
         settled: set[str] = set()  # context-free last pass: verdicts cannot change
+        reporting = [d.name for d in detectors if d.reports_context]
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
             proposals: list[Removal] = []
-            fresh = tuple(b for b in doc.blocks if (b.start, b.end) not in seen)
-            local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
-            if fresh:  # a trimmed block is new to everyone
-                settled.clear()
+            if seen:
+                fresh = tuple(b for b in doc.blocks if (b.start, b.end) not in seen)
+                local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
+                if fresh:  # a trimmed block is new to everyone
+                    settled.clear()
+            else:  # the first pass: every block is new
+                local_doc = doc
             for det in detectors:
                 target = local_doc if det.local else doc
                 if target.blocks and det.name not in settled:
                     proposals.extend(det.detect(target))
             noted = doc.context_log | local_doc.context_log
-            settled = {d.name for d in detectors if d.reports_context and d.name not in noted}
-            seen.update((b.start, b.end) for b in doc.blocks)
+            settled = {n for n in reporting if n not in noted}
             chosen = _resolve(proposals, order)
             if revisers:
                 flagged = _flags(doc, chosen)
@@ -220,12 +227,13 @@ class Pipeline:
                 for rev in revisers:
                     extra.extend(rev.revise(doc, flagged))
                 chosen.extend(_resolve([r for r in extra if not _overlaps_any(r, chosen)], order))
-            kept = self._guard(doc.blocks, chosen)
+            kept = self._guard(doc, chosen)
             guarded = guarded or len(kept) < len(chosen)
             chosen = kept
             if not chosen:
                 break
             accepted.extend(chosen)
+            seen.update((b.start, b.end) for b in doc.blocks)
             # The newest headline lifted: the next pass removes its copies, as a run on the
             # output would (Article.title is the first one, taken from the removals below).
             lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
@@ -234,31 +242,30 @@ class Pipeline:
             doc = doc.replace_blocks(_remaining(doc, chosen), title, frozenset(seen))
         return accepted, doc.blocks, guarded
 
-    def _stages(self, off: frozenset[str]) -> tuple[list[Detector], list[Detector]]:
+    def _split(self, off: frozenset[str]) -> tuple[tuple[Detector, ...], tuple[Detector, ...]]:
         """The detect-stage and revise-stage detectors still on, in order."""
         on = [d for d in self._steps if d.name not in off]
-        return [d for d in on if d.stage == "detect"], [d for d in on if d.stage == "revise"]
+        return (
+            tuple(d for d in on if d.stage == "detect"),
+            tuple(d for d in on if d.stage == "revise"),
+        )
 
-    def _guard(self, blocks: Sequence[Block], removals: list[Removal]) -> list[Removal]:
+    def _guard(self, doc: Document, removals: list[Removal]) -> list[Removal]:
         """Never let low-confidence evidence empty a real document.
 
         Applied to each pass: when a pass would leave no words, only its removals of at
         least ``guard_confidence`` go. The next run on the output then meets the same
         proposals and the same guard, so cleaning stays idempotent.
         """
-        if not removals:
+        if not removals or doc.total_words < self.config.guard_min_words:
             return removals
-        total = sum(b.words for b in blocks)
-        if total < self.config.guard_min_words:
+        whole = {(r.start, r.end) for r in removals}
+        # Fewer whole-block removals than blocks with words: some words stay, for certain.
+        if len(whole) < doc.blocks_with_words:
             return removals
-        if _kept_words(blocks, removals) == 0:
+        if sum(b.words for b in doc.blocks if (b.start, b.end) not in whole) == 0:
             return [r for r in removals if r.confidence >= self.config.guard_confidence]
         return removals
-
-
-def _kept_words(blocks: Sequence[Block], removals: Sequence[Removal]) -> int:
-    whole = {(r.start, r.end) for r in removals}
-    return sum(b.words for b in blocks if (b.start, b.end) not in whole)
 
 
 def _overlaps_any(r: Removal, chosen: Sequence[Removal]) -> bool:

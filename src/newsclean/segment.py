@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from .document import Block, Document, line_block
-from .shape import word_count
+from .phrases import head_of
+from .shape import (
+    ASCII_NON_WORD_TO_SPACE,
+    EXACT_COUNT_SPACES,
+    SENTENCE_END,
+    line_ending,
+    word_count,
+)
 
 __all__ = ["STRIP_CHARS", "segment", "to_document"]
 
@@ -17,6 +24,7 @@ STRIP_CHARS = (
     "\u2007\u2008\u2009\u200a\u202f\u205f\x00"
 )
 _STRIP = STRIP_CHARS
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 def segment(text: str) -> tuple[Block, ...]:
@@ -27,26 +35,62 @@ def segment(text: str) -> tuple[Block, ...]:
     """
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         return _segment_any(text)
-    # Only "\n" breaks lines: str.split does the scanning in C. Word counts are taken here,
-    # in the same loop.
+    # Only "\n" breaks lines: str.split does the scanning in C. The features every detector
+    # reads (word count, gate word, how the line ends) are set here, with the shortcuts that
+    # hold for most lines inlined; the general definitions in shape/phrases take the rest
+    # (tests/property/test_fast_paths.py checks that the two agree).
     blocks: list[Block] = []
+    append = blocks.append
     gap = False
     pos = 0
+    index = 0
     for line_no, line in enumerate(text.split("\n")):
-        body = line.lstrip(_STRIP)
-        if body:
-            s = pos + len(line) - len(body)
-            body = body.rstrip(_STRIP)
-            words = word_count(body)  # looks for unspaced scripts in non-ASCII lines only
-            blocks.append(
-                line_block(
-                    len(blocks), line_no, s, s + len(body), body, gap and bool(blocks), words
-                )
-            )
-            gap = False
-        else:
+        body = line.strip(_STRIP)
+        if not body:
             gap = True
+            pos += len(line) + 1
+            continue
+        # A line that does not open with whitespace starts its block.
+        s = pos if line[0] == body[0] else pos + len(line) - len(line.lstrip(_STRIP))
         pos += len(line) + 1
+        if body.isascii():
+            spaces = body.count(" ")
+            if spaces >= EXACT_COUNT_SPACES:
+                words = spaces + 1
+            else:
+                words = len(body.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).split())
+            # In ASCII text a leading run of letters is the whole first word.
+            m = _ASCII_WORD.match(body)
+            head = m.group(0).lower() if m is not None else head_of(body)
+        else:
+            words = word_count(body)
+            head = head_of(body)
+        last = body[-1]
+        if last in SENTENCE_END:  # neither whitespace nor a closer: nothing to strip
+            ends = True
+            truncated = last == "\u2026" or (
+                last == "." and body.endswith("...") and not body.endswith("....")
+            )
+        elif last.isalnum():
+            ends = truncated = False
+        else:
+            ends, truncated = line_ending(body)
+        append(
+            line_block(
+                index,
+                line_no,
+                s,
+                s + len(body),
+                body,
+                gap and index > 0,
+                words,
+                head,
+                ends,
+                truncated,
+            )
+        )
+        index += 1
+        gap = False
     return tuple(blocks)
 
 

@@ -34,7 +34,7 @@ EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘�
 # A trailing colon is kept: "More:" announces links, "More than..." does not.
 _TRAIL_JUNK = EDGE_JUNK.replace(":", "")
 _CLOSERS = "\"'”’»)]}›」』】"
-_SENTENCE_END = ".!?…。！？؟।"
+SENTENCE_END = ".!?…。！？؟।"
 _QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("\u00a0", " "))
 
 #: A run of CJK / kana / hangul characters has no spaces; count this many characters as one word.
@@ -60,7 +60,7 @@ def word_units(text: str, tokens: int | None = None) -> int:
 
 
 #: ASCII bytes that are not ``\\w`` become spaces: splitting then yields the ``\\w+`` runs.
-_ASCII_NON_WORD_TO_SPACE = bytes(
+ASCII_NON_WORD_TO_SPACE = bytes(
     c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256)
 )
 _NON_WORD_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\u00a0\u00ab\u00bb"
@@ -89,7 +89,7 @@ def word_count(text: str) -> int:
                 if ch in t:
                     t = t.replace(ch, " ")
         if t.isascii():  # the same count, with byte operations in C
-            n = len(t.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).split())
+            n = len(t.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).split())
         else:
             n = len(WORD_RE.findall(t))
     if not text.isascii() and has_unspaced_script(text):
@@ -139,7 +139,7 @@ def closing_stripped(text: str) -> str:
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence (period, !, ?, ellipsis, CJK full stop)."""
     t = closing_stripped(text)
-    return bool(t) and t[-1] in _SENTENCE_END
+    return bool(t) and t[-1] in SENTENCE_END
 
 
 def line_ending(text: str) -> tuple[bool, bool]:
@@ -148,7 +148,7 @@ def line_ending(text: str) -> tuple[bool, bool]:
     if not t:
         return False, False
     trunc = t.endswith(("…", "...")) and not t.endswith("....")
-    return t[-1] in _SENTENCE_END, trunc
+    return t[-1] in SENTENCE_END, trunc
 
 
 def is_truncated(text: str) -> bool:

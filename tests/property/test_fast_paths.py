@@ -30,7 +30,9 @@ from newsclean.segment import _segment_any, segment
 from newsclean.shape import (
     EXACT_COUNT_SPACES,
     WORD_RE,
+    ends_sentence,
     has_unspaced_script,
+    is_truncated,
     normalize,
     word_count,
 )
@@ -129,3 +131,12 @@ def test_title_copy_gate_finds_every_copy(text: str) -> None:
             if b.words <= det.max_words + 10 and not keys.isdisjoint(_title_keys(b.text))
         }
         assert {r.start for r in det._copies(doc, title)} == want
+
+
+@given(st.one_of(LF_TEXT, scraped_text()))
+def test_features_set_by_the_segmenter_equal_their_definitions(text: str) -> None:
+    for b in segment(text):
+        assert b.words == word_count(b.text), b.text
+        assert b.head == head_of(b.text), b.text
+        assert b.ends_sentence == ends_sentence(b.text), b.text
+        assert b.truncated == is_truncated(b.text), b.text
