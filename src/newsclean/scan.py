@@ -1,7 +1,8 @@
 """Whole-document phrase scans: find every phrase key in one pass at C speed.
 
 Running each family's patterns over each line costs a regex call per line and family; most
-lines hold no phrase at all. Instead, one Aho-Corasick automaton (pyahocorasick) holds the
+lines hold no phrase at all. Instead, one Aho-Corasick automaton (``ahocorasick_rs``, the
+Rust ``aho-corasick`` crate compiled to a DFA) holds the
 *scan keys* of every phrase pack (each phrase's anchor word, or the phrase itself when it
 has no letters, see :class:`~newsclean.phrases.PhraseSearch`) and walks the lower-cased
 document once. A line is then handed to a family's patterns only if it holds one of that
@@ -26,7 +27,7 @@ __all__ = ["LINK_KEYS", "LINK_TLDS", "NO_KEYS", "block_keys", "document_keys"]
 NO_KEYS: frozenset[str] = frozenset()
 
 try:  # pragma: no branch - the wheel is a dependency; the fallback keeps odd platforms working
-    import ahocorasick
+    import ahocorasick_rs
 
     _HAVE_AC = True
 except ImportError:  # pragma: no cover
@@ -72,11 +73,15 @@ def _whole_word(key: str) -> bool:
 
 @cache
 def _automaton() -> Any:
-    auto = ahocorasick.Automaton()
-    for k in _keys():
-        auto.add_word(k, (len(k), k, _whole_word(k)))
-    auto.make_automaton()
-    return auto
+    # A DFA costs more to build than the default automaton (once per process, a few
+    # milliseconds for these keys) and walks text several times faster.
+    return ahocorasick_rs.AhoCorasick(_keys(), implementation=ahocorasick_rs.Implementation.DFA)
+
+
+@cache
+def _key_info() -> tuple[tuple[str, bool], ...]:
+    """Per key index: the key and whether it must stand as a whole word."""
+    return tuple((k, _whole_word(k)) for k in _keys())
 
 
 def _hits(low: str) -> Iterable[tuple[int, int, str]]:
@@ -85,13 +90,14 @@ def _hits(low: str) -> Iterable[tuple[int, int, str]]:
         yield from _hits_plain(low)
         return
     n = len(low)
-    for end, (size, key, word) in _automaton().iter(low):
-        start = end - size + 1
+    info = _key_info()
+    for i, start, end in _automaton().find_matches_as_indexes(low, overlapping=True):
+        key, word = info[i]
         if word and (
-            (start > 0 and low[start - 1].isalpha()) or (end + 1 < n and low[end + 1].isalpha())
+            (start > 0 and low[start - 1].isalpha()) or (end < n and low[end].isalpha())
         ):
             continue
-        yield start, end + 1, key
+        yield start, end, key
 
 
 def _hits_plain(low: str) -> Iterable[tuple[int, int, str]]:
