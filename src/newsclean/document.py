@@ -217,6 +217,12 @@ class Document:
         return sum(b.words for b in self.blocks)
 
     @cached_property
+    def starts(self) -> list[int]:
+        """The blocks' start offsets, in order (blocks never overlap): a bisect finds the
+        block a span starts in."""
+        return [b.start for b in self.blocks]
+
+    @cached_property
     def blocks_with_words(self) -> int:
         """How many blocks hold at least one word."""
         counts = self._by_words[0]

@@ -6,6 +6,7 @@ proposes nothing, running again on the output proposes nothing either.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -295,8 +296,14 @@ def _resolve(proposals: list[Removal], order: Mapping[str, int]) -> list[Removal
 
 def _flags(doc: Document, chosen: Sequence[Removal]) -> list[Removal | None]:
     """Per block position: the removal that takes the whole block, if any."""
-    whole = {(r.start, r.end): r for r in chosen}
-    return [whole.get((b.start, b.end)) for b in doc.blocks]
+    blocks = doc.blocks
+    flags: list[Removal | None] = [None] * len(blocks)
+    starts = doc.starts
+    for r in chosen:
+        i = bisect_right(starts, r.start) - 1
+        if i >= 0 and blocks[i].start == r.start and blocks[i].end == r.end:
+            flags[i] = r
+    return flags
 
 
 def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[Block, ...]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Reviser
-from ..document import Block, Document, is_prose
+from ..document import Block, Document
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_tail_zone
@@ -67,7 +67,7 @@ class EdgeContextReviser(Reviser):
     def revise(self, doc: Document, flagged: Sequence[Removal | None]) -> Iterable[Removal]:
         blocks = doc.blocks
         n = len(blocks)
-        body = [i for i in range(n) if flagged[i] is None and is_prose(blocks[i])]
+        body = [i for i in doc.prose_indices if flagged[i] is None]
         if not body:
             return
         first, last = body[0], body[-1]

@@ -19,7 +19,7 @@ from ..document import BULLETS, Block, Document, is_prose
 from ..phrases import ALL, guess_language, line_matcher, title_case_headlines
 from ..registry import register
 from ..removal import Removal
-from ..shape import closing_stripped
+from ..shape import closing_stripped, is_all_caps
 
 __all__ = ["RelatedLinksDetector"]
 
@@ -120,7 +120,10 @@ class RelatedLinksDetector(Detector):
         strip or a series run anywhere; if not, none can form however blocks are removed."""
         blocks = doc.blocks
         items = bars = 0
+        longest = self.teaser_max_words  # list items and series lines are teaser-sized
         for b in blocks:
+            if b.words > longest:
+                continue
             t = b.text
             if t[:2] in BULLETS or b.kind == "li":
                 items += 1
@@ -152,7 +155,7 @@ class RelatedLinksDetector(Detector):
                 tagged.append(k)
             if (
                 b.words >= self.shouted_min_words
-                and b.all_caps
+                and is_all_caps(b.text)
                 and not b.ends_sentence
                 and not _FIGURES.search(b.text)
             ):

@@ -126,5 +126,10 @@ class SymbolLineDetector(Detector):
                 and len(m.group(3).split()) <= _SHORTCODE_MAX_WORDS
             ):
                 yield self.remove(b, "symbols.shortcode", self.confidence)
-            elif not _ALNUM.search(b.text) and not _SECTION_BREAK.match(b.text):
+            elif (
+                # A gate word made of letters means the line has some.
+                not b.head[:1].isalpha()
+                and not _ALNUM.search(b.text)
+                and not _SECTION_BREAK.match(b.text)
+            ):
                 yield self.remove(b, "symbols.only", self.confidence)
