@@ -201,3 +201,57 @@ def test_later_passes_skip_only_detectors_whose_verdicts_were_local() -> None:
     finally:
         for n in (*names, "test_trim"):
             registry._REGISTRY.pop(n, None)
+
+
+def test_head_scoped_context_settles_when_the_pass_removes_below_it() -> None:
+    """A detector whose verdicts read only the first blocks is asked again only when a pass
+    removed one of them; a reviser runs only in a pass that decided something."""
+    from collections.abc import Iterable, Sequence
+    from dataclasses import dataclass
+
+    from newsclean import Detector, Document, Removal
+    from newsclean.detector import Reviser
+
+    calls: dict[str, int] = {}
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class Headed(Detector):
+        name = "test_headed"
+        reports_context = True
+
+        def detect(self, doc: Document) -> Iterable[Removal]:
+            calls[self.name] = calls.get(self.name, 0) + 1
+            doc.note_context(self.name, head=2)
+            return ()
+
+    @newsclean.register
+    @dataclass(frozen=True)
+    class Echo(Reviser):
+        name = "test_echo"
+
+        def revise(self, doc: Document, flagged: Sequence[Removal | None]) -> Iterable[Removal]:
+            calls[self.name] = calls.get(self.name, 0) + 1
+            return ()
+
+    body = (
+        "The council voted on Tuesday to extend the sea wall by two kilometres.\n"
+        "Work starts in spring and should be finished before the winter storms.\n"
+        "Residents of the harbour district asked for the extension last year.\n"
+    )
+    try:
+        p = Pipeline.from_config({"detectors": ["aggregator", "test_headed", "test_echo"]})
+        # Noise below the head window: one more pass runs, without the headed detector.
+        assert p.clean(body + "google news\n") == body.rstrip("\n")
+        assert calls == {"test_headed": 1, "test_echo": 1}
+        # Noise inside it: the headed detector judges the new head again.
+        calls.clear()
+        p.clean("google news\n" + body)
+        assert calls == {"test_headed": 2, "test_echo": 1}
+        # Nothing to remove: one pass, and the reviser has nothing to extend.
+        calls.clear()
+        p.clean(body)
+        assert calls == {"test_headed": 1}
+    finally:
+        for n in ("test_headed", "test_echo"):
+            registry._REGISTRY.pop(n, None)

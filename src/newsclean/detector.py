@@ -100,7 +100,11 @@ def _same_type(default: Any, value: Any) -> bool:
 
 
 class Reviser(Detector):
-    """A detector of the second stage: sees the first stage's decisions per block."""
+    """A detector of the second stage: sees the first stage's decisions per block.
+
+    A reviser extends decisions to neighbouring blocks, so it proposes nothing where there
+    are none: a pass whose detectors decided nothing does not run it.
+    """
 
     stage: ClassVar[str] = "revise"
 

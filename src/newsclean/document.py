@@ -7,6 +7,7 @@ objects; removals are spans of the same source, so every decision can be replaye
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .shape import (
     word_count,
 )
 
-__all__ = ["BULLETS", "SCAN_WORDS", "Block", "Document", "line_block"]
+__all__ = ["BULLETS", "SCAN_WORDS", "WHOLE_TEXT", "Block", "Document", "line_block"]
 
 T = TypeVar("T")
 
@@ -126,6 +127,9 @@ class Block:
 #: How a plain-text list item starts.
 BULLETS = frozenset(("- ", "* ", "• ", "· "))
 
+#: The scope of a context note that spans the whole text (see :meth:`Document.note_context`).
+WHOLE_TEXT = sys.maxsize
+
 #: Blocks of up to this many words get their phrase keys from one scan of the document (no
 #: shipped ``contains`` rule looks at longer lines); longer blocks are scanned one by one,
 #: only when a detector configured to reach them asks.
@@ -185,16 +189,21 @@ class Document:
     #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
     seen: frozenset[tuple[int, int]] = frozenset()
     lifted_title: str | None = None
-    #: Names of detectors whose verdicts on this document depended on context (see
-    #: :attr:`Detector.reports_context`); filled while the detectors run.
-    context_log: set[str] = field(default_factory=set, compare=False, repr=False)
+    #: Per detector whose verdicts on this document depended on context (see
+    #: :attr:`Detector.reports_context`), how many blocks from the head that context spans
+    #: (:data:`WHOLE_TEXT` for the whole text); filled while the detectors run.
+    context_log: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.blocks)
 
-    def note_context(self, detector: str) -> None:
-        """Record that ``detector`` judged a block here by more than the block itself."""
-        self.context_log.add(detector)
+    def note_context(self, detector: str, head: int | None = None) -> None:
+        """Record that ``detector`` judged a block here by more than the block itself: by
+        the first ``head`` blocks of the text (what they are and in which order), or by the
+        whole text (position in it, counts over it, any neighbour)."""
+        scope = WHOLE_TEXT if head is None else head
+        if self.context_log.get(detector, 0) < scope:
+            self.context_log[detector] = scope
 
     def replace_blocks(
         self,

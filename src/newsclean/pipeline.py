@@ -219,10 +219,8 @@ class Pipeline:
                 target = local_doc if det.local else doc
                 if target.blocks and det.name not in settled:
                     proposals.extend(det.detect(target))
-            noted = doc.context_log | local_doc.context_log
-            settled = {n for n in reporting if n not in noted}
             chosen = _resolve(proposals, order)
-            if revisers:
+            if revisers and chosen:  # revisers extend this pass's decisions: none, nothing
                 flagged = _flags(doc, chosen)
                 extra: list[Removal] = []
                 for rev in revisers:
@@ -234,6 +232,11 @@ class Pipeline:
             if not chosen:
                 break
             accepted.extend(chosen)
+            # A verdict that used no context, or only blocks above the first one this pass
+            # removes, holds in the next pass: that detector is skipped there.
+            first_cut = bisect_right(doc.starts, min(r.start for r in chosen)) - 1
+            noted = _merged(doc.context_log, local_doc.context_log)
+            settled = {n for n in reporting if noted.get(n, 0) <= first_cut}
             seen.update((b.start, b.end) for b in doc.blocks)
             # The newest headline lifted: the next pass removes its copies, as a run on the
             # output would (Article.title is the first one, taken from the removals below).
@@ -267,6 +270,15 @@ class Pipeline:
         if sum(b.words for b in doc.blocks if (b.start, b.end) not in whole) == 0:
             return [r for r in removals if r.confidence >= self.config.guard_confidence]
         return removals
+
+
+def _merged(a: Mapping[str, int], b: Mapping[str, int]) -> dict[str, int]:
+    """Two context logs as one: the wider scope per detector."""
+    out = dict(a)
+    for k, v in b.items():
+        if out.get(k, 0) < v:
+            out[k] = v
+    return out
 
 
 def _overlaps_any(r: Removal, chosen: Sequence[Removal]) -> bool:

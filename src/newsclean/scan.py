@@ -93,9 +93,7 @@ def _hits(low: str) -> Iterable[tuple[int, int, str]]:
     info = _key_info()
     for i, start, end in _automaton().find_matches_as_indexes(low, overlapping=True):
         key, word = info[i]
-        if word and (
-            (start > 0 and low[start - 1].isalpha()) or (end < n and low[end].isalpha())
-        ):
+        if word and ((start > 0 and low[start - 1].isalpha()) or (end < n and low[end].isalpha())):
             continue
         yield start, end, key
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import scan
-from newsclean.detectors.title import TitleDetector, _title_keys
+from newsclean.detectors.title import TitleDetector, _first_word, _title_keys
 from newsclean.document import Document
 from newsclean.phrases import (
     SEARCHED_LISTS,
@@ -140,3 +140,9 @@ def test_features_set_by_the_segmenter_equal_their_definitions(text: str) -> Non
         assert b.head == head_of(b.text), b.text
         assert b.ends_sentence == ends_sentence(b.text), b.text
         assert b.truncated == is_truncated(b.text), b.text
+
+
+@given(MIXED)
+def test_title_first_word_from_a_window_equals_the_whole_line_reading(text: str) -> None:
+    m = WORD_RE.search(text.casefold())
+    assert _first_word(text) == (m.group(0) if m else "")

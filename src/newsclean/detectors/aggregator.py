@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
-from ..phrases import ALL, line_matcher
+from ..document import Document, cached_property
+from ..phrases import ALL, PhraseMatch, line_matcher
 from ..registry import register
 from ..removal import Removal
 
@@ -23,8 +23,13 @@ class AggregatorDetector(Detector):
     max_words: int = 6
     confidence: float = 0.95
 
+    @cached_property
+    def _lists(self) -> PhraseMatch | None:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return line_matcher("aggregator", "line", "line", self.languages)
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        rx = line_matcher("aggregator", "line", "line", self.languages)
+        rx = self._lists
         if rx is None:
             return
         for i in doc.gate(rx):

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
-from ..phrases import ALL, line_matcher, searcher
+from ..document import Document, cached_property
+from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
 from ._zones import in_tail_zone
@@ -44,10 +44,17 @@ class CommentsDetector(Detector):
     form_tail_share: float = 0.25
     confidence: float = 0.9
 
+    @cached_property
+    def _lists(self) -> tuple[PhraseMatch | None, PhraseMatch | None, PhraseSearch | None]:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return (
+            line_matcher("comments", "header", "line", self.languages),
+            line_matcher("comments", "header_prefix", "prefix", self.languages),
+            searcher("comments", "form", self.languages),
+        )
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        header = line_matcher("comments", "header", "line", self.languages)
-        header_prefix = line_matcher("comments", "header_prefix", "prefix", self.languages)
-        form = searcher("comments", "form", self.languages)
+        header, header_prefix, form = self._lists
         blocks = doc.blocks
         cut = len(blocks)
         headers = doc.gate(header, header_prefix)
@@ -60,15 +67,17 @@ class CommentsDetector(Detector):
             line_hit = b.words <= self.header_max_words and header is not None and header.hit(b)
             if not (strong or line_hit):
                 continue
-            # A header: whether it opens the comments depends on where it sits.
-            doc.note_context(self.name)
+            # A header: whether it opens the comments depends on where it sits. One that
+            # does goes with all that follows; one that does not may in a later pass.
             if doc.words_before(i) < self.min_words_before:
+                doc.note_context(self.name)
                 continue
             if (
                 line_hit
                 and b.norm.casefold() in _WEAK_HEADERS
                 and not in_tail_zone(doc, i, self.weak_tail_share)
             ):
+                doc.note_context(self.name)
                 continue
             cut = i
             break
@@ -82,7 +91,7 @@ class CommentsDetector(Detector):
                 break
             b = blocks[i]
             if b.words <= self.form_max_words and form.search(b, b.keys):
-                doc.note_context(self.name)  # what follows it may be the rest of the form
+                # Form text goes wherever it is; what follows it goes with it only below.
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent
                 # notes, privacy text), never the article.

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Block, Document
-from ..phrases import ALL, line_matcher, matcher, searcher
+from ..document import Block, Document, cached_property
+from ..phrases import ALL, PhraseMatch, line_matcher, matcher
 from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
@@ -40,9 +40,16 @@ class SourceCreditDetector(Detector):
     max_outlet_words: int = 8
     confidence: float = 0.9
 
+    @cached_property
+    def _lists(self) -> tuple[PhraseMatch | None, PhraseMatch | None]:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return (
+            line_matcher("source_credit", "label", "prefix", self.languages),
+            line_matcher("source_credit", "lead", "prefix", self.languages),
+        )
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        label_m = line_matcher("source_credit", "label", "prefix", self.languages)
-        lead_m = line_matcher("source_credit", "lead", "prefix", self.languages)
+        label_m, lead_m = self._lists
         label = label_m.pattern if label_m is not None else None
         lead = lead_m.pattern if lead_m is not None else None
         for i in doc.gate(label_m, lead_m):
@@ -90,8 +97,7 @@ class BylineDetector(PhraseLineDetector):
     contains_anywhere_words: int = 20
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        prefix = line_matcher(self.family, "prefix", "prefix", self.languages)
-        contains = searcher(self.family, "contains", self.languages)
+        _, prefix, contains = self._lists
         for i in doc.gate(prefix, contains, max_words=self.contains_max_words):
             b = doc.blocks[i]
             if prefix is not None and b.words <= self.prefix_max_words and prefix.hit(b):
@@ -132,10 +138,17 @@ class PhotoCreditDetector(Detector):
     caption_max_words: int = 45
     confidence: float = 0.9
 
+    @cached_property
+    def _lists(self) -> tuple[PhraseMatch | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return (
+            line_matcher("photo_credit", "prefix", "prefix", self.languages),
+            matcher("photo_credit", "trailing", "prefix", self.languages),
+            matcher("photo_credit", "suffix", "line", self.languages),
+        )
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        prefix = line_matcher("photo_credit", "prefix", "prefix", self.languages)
-        trailing = matcher("photo_credit", "trailing", "prefix", self.languages)
-        suffix = matcher("photo_credit", "suffix", "line", self.languages)
+        prefix, trailing, suffix = self._lists
         labelled = set(doc.gate(prefix))
         for i in doc.short(self.caption_max_words):
             b = doc.blocks[i]

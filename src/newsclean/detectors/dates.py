@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
-from ..phrases import ALL, line_matcher, matcher, phrase_set
+from ..document import Document, cached_property
+from ..phrases import ALL, PhraseMatch, line_matcher, matcher, phrase_set
 from ..registry import register
 from ..removal import Removal
 from ..shape import normalize
@@ -53,8 +53,13 @@ class VideoTimestampDetector(Detector):
     max_words: int = 8
     confidence: float = 0.95
 
+    @cached_property
+    def _lists(self) -> re.Pattern[str] | None:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return matcher("video_timestamp", "prefix", "line", self.languages)
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        label = matcher("video_timestamp", "prefix", "line", self.languages)
+        label = self._lists
         for i in doc.short(self.max_words):
             b = doc.blocks[i]
             if ":" not in b.text:
@@ -81,9 +86,16 @@ class DatelineDetector(Detector):
     max_unknown_words: int = 1
     confidence: float = 0.9
 
+    @cached_property
+    def _lists(self) -> tuple[frozenset[str], PhraseMatch | None]:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return (
+            phrase_set("dateline", "words", self.languages),
+            line_matcher("dateline", "line", "line", self.languages),
+        )
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        vocab = phrase_set("dateline", "words", self.languages)
-        line = line_matcher("dateline", "line", "line", self.languages)
+        vocab, line = self._lists
         read: set[int] = set()
         for i in doc.gate(line):
             b = doc.blocks[i]

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document
-from ..phrases import ALL, line_matcher
+from ..document import Document, cached_property
+from ..phrases import ALL, PhraseMatch, line_matcher
 from ..registry import register
 from ..removal import Removal
 
@@ -34,11 +34,18 @@ class NavigationDetector(Detector):
     menu_item_words: int = 4
     confidence: float = 0.9
 
+    @cached_property
+    def _lists(self) -> tuple[PhraseMatch | None, PhraseMatch | None, PhraseMatch | None]:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return (
+            line_matcher("navigation", "prefix", "glued_prefix", self.languages),
+            line_matcher("navigation", "line", "line", self.languages),
+            line_matcher("navigation", "breadcrumb_root", "prefix", self.languages),
+        )
+
     def detect(self, doc: Document) -> Iterable[Removal]:
         yield from self._menu_runs(doc)
-        prefix = line_matcher("navigation", "prefix", "glued_prefix", self.languages)
-        line = line_matcher("navigation", "line", "line", self.languages)
-        roots = line_matcher("navigation", "breadcrumb_root", "prefix", self.languages)
+        prefix, line, roots = self._lists
         for i in doc.gate(prefix, line, roots):
             b = doc.blocks[i]
             if b.words > self.max_words:

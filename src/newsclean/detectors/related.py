@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import BULLETS, Block, Document, is_prose
-from ..phrases import ALL, guess_language, line_matcher, title_case_headlines
+from ..document import BULLETS, Block, Document, cached_property, is_prose
+from ..phrases import ALL, PhraseMatch, guess_language, line_matcher, title_case_headlines
 from ..registry import register
 from ..removal import Removal
 from ..shape import closing_stripped, is_all_caps
@@ -81,9 +81,16 @@ class RelatedLinksDetector(Detector):
     shouted_min_words: int = 8
     confidence: float = 0.9
 
+    @cached_property
+    def _lists(self) -> tuple[PhraseMatch | None, PhraseMatch | None]:
+        """The phrase lists this detector reads, looked up once per instance."""
+        return (
+            line_matcher("related_links", "line", "line", self.languages),
+            line_matcher("related_links", "prefix", "prefix", self.languages),
+        )
+
     def detect(self, doc: Document) -> Iterable[Removal]:
-        line = line_matcher("related_links", "line", "line", self.languages)
-        prefix = line_matcher("related_links", "prefix", "prefix", self.languages)
+        line, prefix = self._lists
         blocks = doc.blocks
         taken: set[int] = set()
         after = 0  # blocks before this were taken by an earlier run

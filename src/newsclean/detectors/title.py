@@ -38,6 +38,19 @@ def _key(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
+#: Characters of a line read to find its first word (longer first words take the slow path).
+_FIRST_WORD_WINDOW = 40
+
+
+def _first_word(text: str) -> str:
+    """The first word of :func:`_key` (``""`` if none), from the line's first characters."""
+    window = text[:_FIRST_WORD_WINDOW].casefold()
+    m = WORD_RE.search(window)
+    if m is None or m.end() == len(window):  # no word yet, or one that may go on
+        m = WORD_RE.search(text.casefold())
+    return m.group(0) if m is not None else ""
+
+
 def _title_keys(hint: str) -> set[str]:
     """The hint and the hint without a trailing " | Site Name" part."""
     keys = {_key(hint)}
@@ -51,6 +64,7 @@ def _title_keys(hint: str) -> set[str]:
 @dataclass(frozen=True)
 class TitleDetector(Detector):
     name = "title"
+    reports_context = True
     summary = "The headline at the top (lifted into Article.title) and its repeated copies."
 
     min_words: int = 3
@@ -75,12 +89,15 @@ class TitleDetector(Detector):
             # An earlier pass lifted the headline: its later copies go; the new first line is
             # judged afresh, exactly as a second run on the output would judge it.
             yield from self._copies(doc, doc.lifted_title)
+        # The headline is judged by the first blocks of the text and nothing else.
+        doc.note_context(self.name, head=1 + max(self.repeat_window, self.overlap_window))
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return
         key = _key(first.text)
         copies = [b for b in blocks[1 : 1 + self.repeat_window] if _key(b.text) == key]
         if copies:
+            doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)
             for c in copies:
                 yield self.remove(c, "duplicate_title.copy", 0.95, title=first.text)
@@ -91,6 +108,7 @@ class TitleDetector(Detector):
         if not any(is_prose(b) for b in follow[:3]):
             return
         if self._overlap(first.text, " ".join(b.text for b in follow)) >= self.min_overlap:
+            doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.headline", self.confidence, title=first.text)
 
     def _copies(self, doc: Document, title: str) -> Iterable[Removal]:
@@ -101,12 +119,7 @@ class TitleDetector(Detector):
         firsts = {k.split(" ", 1)[0] for k in keys}
         for i in doc.short(self.max_words + _COPY_EXTRA_WORDS):
             b = doc.blocks[i]
-            first = WORD_RE.search(b.text.casefold())
-            if (
-                first is not None
-                and first.group(0) in firsts
-                and not keys.isdisjoint(_title_keys(b.text))
-            ):
+            if _first_word(b.text) in firsts and not keys.isdisjoint(_title_keys(b.text)):
                 yield self.remove(b, "duplicate_title.copy", 0.95, title=title)
 
     def _headline_shaped(self, text: str, words: int) -> bool:
