@@ -11,6 +11,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Generic, TypeVar, overload
 
 from .phrases import PhraseMatch, PhraseSearch, head_of
@@ -222,8 +223,27 @@ class Document:
         )
 
     @cached_property
+    def _layout(self) -> tuple[list[int], dict[str, list[int]], tuple[int, ...]]:
+        """Per position the block's word count, the gate-word index, and the positions of
+        prose blocks: what most detectors read, gathered in one loop over the blocks."""
+        words: list[int] = []
+        by_head: dict[str, list[int]] = {}
+        prose: list[int] = []
+        for i, b in enumerate(self.blocks):
+            n = b.words
+            words.append(n)
+            at = by_head.get(b.head)
+            if at is None:
+                by_head[b.head] = [i]
+            else:
+                at.append(i)
+            if n >= PROSE_MIN_WORDS and b.ends_sentence and not b.truncated:  # is_prose(b)
+                prose.append(i)
+        return words, by_head, tuple(prose)
+
+    @cached_property
     def total_words(self) -> int:
-        return sum(b.words for b in self.blocks)
+        return sum(self._layout[0])
 
     @cached_property
     def starts(self) -> list[int]:
@@ -240,7 +260,7 @@ class Document:
     @cached_property
     def prose_indices(self) -> tuple[int, ...]:
         """Positions of blocks that read as article prose: long and sentence-ended."""
-        return tuple(i for i, b in enumerate(self.blocks) if is_prose(b))
+        return self._layout[2]
 
     def gate(
         self, *matchers: PhraseMatch | PhraseSearch | None, max_words: int = SCAN_WORDS
@@ -293,10 +313,7 @@ class Document:
 
     @cached_property
     def _by_head(self) -> dict[str, list[int]]:
-        acc: dict[str, list[int]] = {}
-        for i, b in enumerate(self.blocks):
-            acc.setdefault(b.head, []).append(i)
-        return acc
+        return self._layout[1]
 
     @cached_property
     def _by_key(self) -> dict[str, list[int]]:
@@ -329,7 +346,7 @@ class Document:
 
     @cached_property
     def _by_words(self) -> tuple[list[int], list[int]]:
-        words = [b.words for b in self.blocks]
+        words = self._layout[0]
         order = sorted(range(len(words)), key=words.__getitem__)
         return [words[i] for i in order], order
 
@@ -342,9 +359,9 @@ class Document:
 
     @cached_property
     def _suffix_words(self) -> tuple[int, ...]:
-        acc = [0] * (len(self.blocks) + 1)
-        for i in range(len(self.blocks) - 1, -1, -1):
-            acc[i] = acc[i + 1] + self.blocks[i].words
+        """Per position, the words from that block to the end (and a final 0)."""
+        acc = list(accumulate(reversed(self._layout[0]), initial=0))
+        acc.reverse()
         return tuple(acc)
 
 
