@@ -13,7 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import scan
-from newsclean.detectors.title import TitleDetector, _first_word, _title_keys
+from newsclean.detectors.title import (
+    TitleDetector,
+    _first_word,
+    _may_open_with,
+    _title_keys,
+)
 from newsclean.document import Document
 from newsclean.phrases import (
     SEARCHED_LISTS,
@@ -146,3 +151,11 @@ def test_features_set_by_the_segmenter_equal_their_definitions(text: str) -> Non
 def test_title_first_word_from_a_window_equals_the_whole_line_reading(text: str) -> None:
     m = WORD_RE.search(text.casefold())
     assert _first_word(text) == (m.group(0) if m else "")
+
+
+@given(MIXED)
+def test_a_line_opening_with_a_word_of_letters_has_it_as_gate_word(text: str) -> None:
+    for b in segment(text):
+        first = _first_word(b.text)
+        if first.isalpha():
+            assert _may_open_with(b.head, {first}), b.text

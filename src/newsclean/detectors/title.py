@@ -51,6 +51,12 @@ def _first_word(text: str) -> str:
     return m.group(0) if m is not None else ""
 
 
+def _may_open_with(head: str, words: set[str]) -> bool:
+    """Whether a line with gate word ``head`` can have a :func:`_first_word` in ``words``
+    (all made of letters)."""
+    return head in words or not head[:1].isalpha()
+
+
 def _title_keys(hint: str) -> set[str]:
     """The hint and the hint without a trailing " | Site Name" part."""
     keys = {_key(hint)}
@@ -117,8 +123,14 @@ class TitleDetector(Detector):
         # Every key of a line starts with the line's first word (as _key reads it): only
         # lines whose first word starts one of the title's keys are compared in full.
         firsts = {k.split(" ", 1)[0] for k in keys}
-        for i in doc.short(self.max_words + _COPY_EXTRA_WORDS):
-            b = doc.blocks[i]
+        blocks = doc.blocks
+        pool = doc.short(self.max_words + _COPY_EXTRA_WORDS)
+        if all(f.isalpha() for f in firsts):
+            # A line whose first word is made of letters has it as its gate word, unless a
+            # symbol comes first: the gate words rule out the rest without reading them.
+            pool = [i for i in pool if _may_open_with(blocks[i].head, firsts)]
+        for i in pool:
+            b = blocks[i]
             if _first_word(b.text) in firsts and not keys.isdisjoint(_title_keys(b.text)):
                 yield self.remove(b, "duplicate_title.copy", 0.95, title=title)
 
