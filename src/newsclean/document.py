@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import Any, Generic, TypeVar, overload
 
 from .phrases import PhraseMatch, PhraseSearch, head_of
-from .scan import block_keys, document_keys
+from .scan import NO_KEYS, block_keys, document_keys
 from .shape import (
     WORD_RE,
     ends_sentence,
@@ -319,16 +319,25 @@ class Document:
     def _by_key(self) -> dict[str, list[int]]:
         """Scan key -> positions of the blocks of at most :data:`SCAN_WORDS` words holding it."""
         blocks = self.blocks
-        short = [b for b in blocks if b.words <= SCAN_WORDS]
-        fresh = [b for b in short if "keys" not in b.__dict__]
-        if fresh:
-            # One scan for all of them; blocks keep their keys for the later passes.
-            for b, keys in zip(fresh, document_keys(fresh), strict=True):
-                b.__dict__["keys"] = keys
         acc: dict[str, list[int]] = {}
+        fresh: list[int] = []  # blocks no scan has read yet
         for i, b in enumerate(blocks):
             if b.words <= SCAN_WORDS:
-                for k in b.keys:
+                keys = b.__dict__.get("keys")
+                if keys is None:
+                    fresh.append(i)
+                elif keys:
+                    for k in keys:
+                        acc.setdefault(k, []).append(i)
+        if fresh:
+            # One scan for all of them; blocks keep their keys for the later passes.
+            found = document_keys([blocks[i].text for i in fresh])
+            for i in fresh:
+                blocks[i].__dict__["keys"] = NO_KEYS
+            for j, keys in found.items():
+                i = fresh[j]
+                blocks[i].__dict__["keys"] = keys
+                for k in keys:
                     acc.setdefault(k, []).append(i)
         return acc
 

@@ -15,12 +15,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .phrases import searched_keys
-
-if TYPE_CHECKING:
-    from .document import Block
 
 __all__ = ["LINK_KEYS", "LINK_TLDS", "NO_KEYS", "block_keys", "document_keys"]
 
@@ -118,19 +115,19 @@ def block_keys(text: str) -> frozenset[str]:
     return frozenset(k for _, _, k in _hits(text.lower())) or NO_KEYS
 
 
-def document_keys(blocks: Sequence[Block]) -> list[frozenset[str]]:
-    """The scan keys of each block, found with one scan of all of them.
+def document_keys(texts: Sequence[str]) -> dict[int, frozenset[str]]:
+    """The scan keys of each text that holds any, by position, found with one scan of all.
 
-    The blocks' texts are joined by newlines (a word boundary, as a block's edge is) and
+    The texts are joined by newlines (a word boundary, as a block's edge is) and
     lower-cased, which is what the phrase patterns' case-insensitive matching does letter by
     letter; when lower-casing changes the length ("İ" becomes two characters), offsets no
-    longer line up and each block is scanned alone.
+    longer line up and each text is scanned alone. Texts without keys are left out.
     """
-    texts = [b.text for b in blocks]
     joined = "\n".join(texts)
     low = joined.lower()
     if len(low) != len(joined):
-        return [block_keys(t) for t in texts]
+        alone = ((i, block_keys(t)) for i, t in enumerate(texts))
+        return {i: keys for i, keys in alone if keys}
     ends: list[int] = []
     pos = -1
     for t in texts:
@@ -144,4 +141,4 @@ def document_keys(blocks: Sequence[Block]) -> list[frozenset[str]]:
             acc[i] = {key}
         else:
             got.add(key)
-    return [frozenset(acc[i]) if i in acc else NO_KEYS for i in range(len(texts))]
+    return {i: frozenset(keys) for i, keys in acc.items()}
