@@ -280,7 +280,10 @@ class Document:
             if m is None:
                 continue
             if isinstance(m, PhraseSearch):
-                hits += _lookup(self._by_key, self._key_set, m.keys)
+                present = self._by_key
+                if not m.keys.isdisjoint(present):  # most lists have no key in a text
+                    for k in m.keys.intersection(present):
+                        hits += present[k]
                 if max_words > SCAN_WORDS:
                     blocks = self.blocks
                     hits.extend(
@@ -289,27 +292,22 @@ class Document:
                         if not m.keys.isdisjoint(blocks[i].keys)
                     )
             elif m.gated:
-                hits += _lookup(self._by_head, self._head_set, m.heads)
+                present = self._by_head
+                if not m.heads.isdisjoint(present):
+                    for k in m.heads.intersection(present):
+                        hits += present[k]
             else:
                 return list(range(len(self.blocks)))
         return sorted(set(hits)) if hits else hits
 
-    @cached_property
-    def _key_set(self) -> frozenset[str]:
-        return frozenset(self._by_key)
-
-    @cached_property
-    def _head_set(self) -> frozenset[str]:
-        return frozenset(self._by_head)
-
     def with_keys(self, keys: frozenset[str]) -> list[int]:
         """Positions, in order, of blocks of at most :data:`SCAN_WORDS` words where the
         document scan found one of ``keys``."""
-        return sorted(set(_lookup(self._by_key, self._key_set, keys)))
+        return sorted(set(_lookup(self._by_key, keys)))
 
     def starting_with(self, heads: Iterable[str]) -> list[int]:
         """Positions, in order, of blocks whose gate word (:attr:`Block.head`) is in ``heads``."""
-        return sorted(_lookup(self._by_head, self._head_set, frozenset(heads)))
+        return sorted(_lookup(self._by_head, frozenset(heads)))
 
     @cached_property
     def _by_head(self) -> dict[str, list[int]]:
@@ -374,12 +372,10 @@ class Document:
         return tuple(acc)
 
 
-def _lookup(
-    table: dict[str, list[int]], present: frozenset[str], wanted: frozenset[str]
-) -> list[int]:
+def _lookup(table: dict[str, list[int]], wanted: frozenset[str]) -> list[int]:
     """Positions listed under the ``wanted`` entries of a per-document index (unsorted)."""
     out: list[int] = []
-    for k in wanted & present:
+    for k in wanted.intersection(table):
         out.extend(table[k])
     return out
 
