@@ -12,6 +12,7 @@ line that says nothing about newsletters); the patterns decide. It never misses 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -75,6 +76,9 @@ def _automaton() -> Any:
     return ahocorasick_rs.AhoCorasick(_keys(), implementation=ahocorasick_rs.Implementation.DFA)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @cache
 def _key_info() -> tuple[tuple[str, bool], ...]:
     """Per key index: the key and whether it must stand as a whole word."""
@@ -88,7 +92,14 @@ def _hits(low: str) -> Iterable[tuple[int, int, str]]:
         return
     n = len(low)
     info = _key_info()
-    for i, start, end in _automaton().find_matches_as_indexes(low, overlapping=True):
+    try:
+        found = _automaton().find_matches_as_indexes(low, overlapping=True)
+    except UnicodeEncodeError:  # lone surrogates: the automaton reads UTF-8
+        # One replacement character for each keeps every offset; no key holds either.
+        found = _automaton().find_matches_as_indexes(
+            _SURROGATE.sub("\ufffd", low), overlapping=True
+        )
+    for i, start, end in found:
         key, word = info[i]
         if word and ((start > 0 and low[start - 1].isalpha()) or (end < n and low[end].isalpha())):
             continue
