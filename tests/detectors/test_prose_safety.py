@@ -116,3 +116,17 @@ def test_a_bare_widget_label_still_goes() -> None:
     paras = BODY.strip().split("\n")
     art = newsclean.analyze("\n".join([paras[0], "Photos", *paras[1:]]) + "\n")
     assert [r.reason for r in art.removals] == ["widget.line"]
+
+
+def test_caption_labels_left_with_nothing_to_caption_go_together() -> None:
+    """A run of labels that ends the text goes in one pass (so cleaning is idempotent
+    however long the run); one above a credit, or above the article, stays."""
+    stacked = BODY + "Photo:\n" * 40
+    art = newsclean.analyze(stacked)
+    assert [r.reason for r in art.removals] == ["widget.line"] * 40
+    assert newsclean.clean(art.text) == art.text == BODY.rstrip("\n")
+    # A credit removed below a label strands it: the same cleaning takes the label too.
+    text = BODY + "Photo:\n© 2024 Harbour Gazette. All rights reserved.\n"
+    out = newsclean.clean(text)
+    assert out == BODY.rstrip("\n") and newsclean.clean(out) == out
+    assert "Photo:" in newsclean.clean("Photo:\n" + BODY)

@@ -33,15 +33,25 @@ class Widget(PhraseLineDetector):
     family = "widget"
     kind = "widget"
     summary = "Player, gallery and error widget text ('Loading...', '1 of 23', 'Sorry!')."
+    #: A label's verdict depends on the line after it (see :meth:`detect`).
+    short_verdicts_local = False
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         blocks = doc.blocks
-        for r in super().detect(doc):
-            # "Photo:" over "Jane Doe/AP" is a caption label: the photo-credit rule keeps
-            # such pairs together, so the label does not go alone as a widget button.
-            if r.reason == "widget.line" and r.text.rstrip().endswith(":"):
-                i = next((k for k, b in enumerate(blocks) if b.start == r.start), -1)
-                if 0 <= i < len(blocks) - 1:
-                    doc.note_context(self.name)  # judged by the next line
-                    continue
+        found = list(super().detect(doc))
+        # "Photo:" over "Jane Doe/AP" is a caption label: the photo-credit rule keeps such
+        # pairs together, so the label does not go alone as a widget button. A label with
+        # nothing after it but labels captions nothing: that whole run at the end goes.
+        labels = {
+            r.start for r in found if r.reason == "widget.line" and r.text.rstrip().endswith(":")
+        }
+        stranded: set[int] = set()
+        k = len(blocks) - 1
+        while k >= 0 and blocks[k].start in labels:
+            stranded.add(blocks[k].start)
+            k -= 1
+        for r in found:
+            if r.start in labels and r.start not in stranded:
+                doc.note_context(self.name)  # judged by the next line
+                continue
             yield r

@@ -35,6 +35,9 @@ class PhraseLineDetector(Detector):
     family: ClassVar[str] = ""
     kind: ClassVar[str] = ""
     reports_context = True
+    #: Whether the verdict on a line too short for the position-gated rules depends on the
+    #: line alone; then a later pass does not judge such a line again.
+    short_verdicts_local: ClassVar[bool] = True
 
     languages: tuple[str, ...] = (ALL,)
     #: A line starting with a family phrase is noise up to this many words...
@@ -87,7 +90,11 @@ class PhraseLineDetector(Detector):
     def detect(self, doc: Document) -> Iterable[Removal]:
         line_re, prefix_re, contains_re = self._lists
         seen = doc.seen
-        settled = min(self.prefix_anywhere_words, self.contains_anywhere_words)
+        settled = (
+            min(self.prefix_anywhere_words, self.contains_anywhere_words)
+            if self.short_verdicts_local
+            else -1
+        )
         for i in self._candidates(doc, line_re, prefix_re, contains_re):
             b = doc.blocks[i]
             # Judged in an earlier pass, and too short for the position-gated rules to apply:
