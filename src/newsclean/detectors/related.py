@@ -104,8 +104,9 @@ class RelatedLinksDetector(Detector):
                 )
             ):
                 continue
+            # The teasers are the header's neighbours; both go, so the next pass, like a run
+            # on the output, finds no header and judges no teaser.
             header = b.text
-            doc.note_context(self.name)  # the teasers are the header's neighbours
             yield self.remove(b, "related_links.header", self.confidence)
             taken.add(i)
             j = i + 1
