@@ -13,6 +13,8 @@ from .segment import STRIP_CHARS, segment
 
 __all__ = ["KINDS", "Article", "Removal", "apply", "assemble"]
 
+_new_object = object.__new__
+
 #: The families a removal can belong to. ``title`` is the headline lifted into
 #: :attr:`Article.title`; every other kind is noise.
 KINDS = (
@@ -62,7 +64,36 @@ class Removal:
     @property
     def kind(self) -> str:
         """The noise family: the first part of :attr:`reason`."""
-        return self.reason.split(".", 1)[0]
+        return self.reason.partition(".")[0]
+
+    @classmethod
+    def of(
+        cls,
+        start: int,
+        end: int,
+        detector: str,
+        reason: str,
+        confidence: float,
+        text: str,
+        line: int,
+        data: Mapping[str, str],
+    ) -> Removal:
+        """The same as the constructor, for detectors' hot paths.
+
+        A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field; filling
+        the instance dictionary directly gives an equal object for a fraction of that.
+        """
+        r = _new_object(cls)
+        d = r.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["detector"] = detector
+        d["reason"] = reason
+        d["confidence"] = confidence
+        d["text"] = text
+        d["line"] = line
+        d["data"] = data
+        return r
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -115,7 +115,10 @@ def normalize(text: str) -> str:
         for src, dst in _QUOTE_PAIRS:
             if src in t:
                 t = t.replace(src, dst)
-    t = " ".join(t.split())
+    # A printable line (no control or separator character but the ASCII space) without a
+    # double space is single-spaced already.
+    if not t.isprintable() or "  " in t:
+        t = " ".join(t.split())
     if _HAS_DIGIT.search(t):
         t = _DIGITS_RE.sub("#", t)
     return t.lstrip(EDGE_JUNK).rstrip(_TRAIL_JUNK)

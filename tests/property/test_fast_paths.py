@@ -163,3 +163,23 @@ def test_a_line_opening_with_a_word_of_letters_has_it_as_gate_word(text: str) ->
         first = _first_word(b.text)
         if first.isalpha():
             assert _may_open_with(b.head, {first}), b.text
+
+
+@given(MIXED)
+def test_normal_form_shortcut_equals_collapsing_every_space(text: str) -> None:
+    from newsclean import shape
+
+    t = text
+    for src, dst in shape._QUOTE_PAIRS:
+        t = t.replace(src, dst)
+    t = shape._DIGITS_RE.sub("#", " ".join(t.split()))
+    assert normalize(text) == t.lstrip(shape.EDGE_JUNK).rstrip(shape._TRAIL_JUNK)
+
+
+@given(MIXED, st.integers(0, 5), st.floats(0, 1))
+def test_fast_removal_constructor_equals_the_dataclass(text: str, line: int, conf: float) -> None:
+    from newsclean.removal import Removal
+
+    args = (1, 2, "det", "kind.rule", conf, text, line, {"k": "v"})
+    fast, slow = Removal.of(*args), Removal(*args)
+    assert fast == slow and repr(fast) == repr(slow) and fast.to_dict() == slow.to_dict()
