@@ -101,7 +101,12 @@ class TitleDetector(Detector):
         if not self._headline_shaped(first.text, first.words):
             return
         key = _key(first.text)
-        copies = [b for b in blocks[1 : 1 + self.repeat_window] if _key(b.text) == key]
+        opening = _first_word(first.text)  # equal keys open with the same word: a cheap test
+        copies = [
+            b
+            for b in blocks[1 : 1 + self.repeat_window]
+            if _first_word(b.text) == opening and _key(b.text) == key
+        ]
         if copies:
             doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)
