@@ -328,6 +328,8 @@ def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[Block, ...]:
         if not rs:
             out.append(b)
             continue
+        if any(r.start <= b.start and b.end <= r.end for r in rs):
+            continue  # the whole block goes: the usual case
         # Detectors cut glued fragments at a block's start or end; if a cut ever leaves two
         # pieces, the longest goes on to the next pass.
         spans = sorted((r.start, r.end) for r in rs if r.start < b.end and r.end > b.start)
