@@ -10,6 +10,7 @@ prompt: people in the news say "sign up" and "we'd like to hear what you think" 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -215,15 +216,15 @@ class Tags(PhraseLineDetector):
     list_item_max_words: int = 6
 
     def detect(self, doc: Document) -> Iterable[Removal]:
-        header = line_matcher(self.family, "line", "line", self.languages)
+        blocks = doc.blocks
         for r in super().detect(doc):
             yield r
-            if header is None or r.reason != "tags.line":
+            if r.reason != "tags.line":
                 continue
             doc.note_context(self.name)  # the keyword list is the header's neighbour
-            i = next((k for k, b in enumerate(doc.blocks) if b.start == r.start), -1)
-            if 0 <= i < len(doc.blocks) - 1 and self._keyword_list(doc.blocks[i + 1].text):
-                yield self.remove(doc.blocks[i + 1], "tags.list", self.confidence)
+            i = bisect_right(doc.starts, r.start)  # the block after the header's
+            if i < len(blocks) and self._keyword_list(blocks[i].text):
+                yield self.remove(blocks[i], "tags.list", self.confidence)
 
     def _keyword_list(self, text: str) -> bool:
         items = [x.strip() for x in text.split(",")]
