@@ -25,6 +25,8 @@ __all__ = ["RelatedLinksDetector"]
 
 # Tickers and tables ("HD THE HOME DEPOT INC. 225.86 -12.99") are shouted but not teasers.
 _FIGURES = re.compile(r"\d\s?%|\d\.\d|\|")
+#: The characters a tagged line can end with ("... [VIDEO]", "... [VIDEO] |").
+_TAG_TAIL = "] |\t"
 _TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\][\s|]{0,3}$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Times and prices mark a programme or a price list, not teaser headlines.
@@ -159,11 +161,13 @@ class RelatedLinksDetector(Detector):
             if k in taken:
                 continue
             b = blocks[k]
-            if b.words >= self.tagged_min_words and _tagged(b.text):
+            t = b.text
+            # A tag closes the line, perhaps before spaces and bars: test that end first.
+            if b.words >= self.tagged_min_words and t[-1] in _TAG_TAIL and _tagged(t):
                 tagged.append(k)
             if (
                 b.words >= self.shouted_min_words
-                and is_all_caps(b.text)
+                and is_all_caps(t)
                 and not b.ends_sentence
                 and not _FIGURES.search(b.text)
             ):
