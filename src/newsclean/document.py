@@ -187,8 +187,9 @@ class Document:
     blocks: tuple[Block, ...]
     title_hint: str | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
-    #: Spans of blocks that detectors already judged in an earlier pass of the pipeline.
-    seen: frozenset[tuple[int, int]] = frozenset()
+    #: In a later pass of the pipeline, the spans of the blocks no detector has judged yet
+    #: (blocks a cut trimmed); None in the first pass, where every block is new.
+    new_spans: frozenset[tuple[int, int]] | None = None
     lifted_title: str | None = None
     #: Per detector whose verdicts on this document depended on context (see
     #: :attr:`Detector.reports_context`), how many blocks from the head that context spans
@@ -210,7 +211,7 @@ class Document:
         self,
         blocks: tuple[Block, ...],
         lifted_title: str | None = None,
-        seen: frozenset[tuple[int, int]] | None = None,
+        new_spans: frozenset[tuple[int, int]] | None = None,
     ) -> Document:
         """The same document with fewer blocks (a later pass of the pipeline)."""
         return Document(
@@ -218,9 +219,13 @@ class Document:
             blocks,
             self.title_hint,
             self.meta,
-            self.seen if seen is None else seen,
+            self.new_spans if new_spans is None else new_spans,
             lifted_title if lifted_title is not None else self.lifted_title,
         )
+
+    def judged_before(self, b: Block) -> bool:
+        """Whether detectors judged block ``b`` in an earlier pass of the pipeline."""
+        return self.new_spans is not None and (b.start, b.end) not in self.new_spans
 
     @cached_property
     def _layout(self) -> tuple[list[int], dict[str, list[int]], tuple[int, ...]]:

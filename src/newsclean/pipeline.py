@@ -201,20 +201,20 @@ class Pipeline:
         guarded = False
         accepted: list[Removal] = []
         title: str | None = None  # the latest headline lifted from the text, if any
-        seen: set[tuple[int, int]] = set()
         settled: set[str] = set()  # context-free last pass: verdicts cannot change
         reporting = [d.name for d in detectors if d.reports_context]
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
             proposals: list[Removal] = []
-            if seen:
-                fresh = tuple(b for b in doc.blocks if (b.start, b.end) not in seen)
+            if doc.new_spans is None:  # the first pass: every block is new
+                local_doc = doc
+            else:  # later passes: only blocks a cut trimmed are new
+                new = doc.new_spans
+                fresh = tuple(b for b in doc.blocks if (b.start, b.end) in new) if new else ()
                 local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
                 if fresh:  # a trimmed block is new to everyone
                     settled.clear()
-            else:  # the first pass: every block is new
-                local_doc = doc
             for det in detectors:
                 target = local_doc if det.local else doc
                 if target.blocks and det.name not in settled:
@@ -237,13 +237,13 @@ class Pipeline:
             first_cut = bisect_right(doc.starts, min(r.start for r in chosen)) - 1
             noted = _merged(doc.context_log, local_doc.context_log)
             settled = {n for n in reporting if noted.get(n, 0) <= first_cut}
-            seen.update((b.start, b.end) for b in doc.blocks)
             # The newest headline lifted: the next pass removes its copies, as a run on the
             # output would (Article.title is the first one, taken from the removals below).
             lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
             if lifted:
                 title = lifted[0].data.get("title", lifted[0].text)
-            doc = doc.replace_blocks(_remaining(doc, chosen), title, frozenset(seen))
+            left, trimmed = _remaining(doc, chosen)
+            doc = doc.replace_blocks(left, title, frozenset((b.start, b.end) for b in trimmed))
         return accepted, doc.blocks, guarded
 
     def _split(self, off: frozenset[str]) -> tuple[tuple[Detector, ...], tuple[Detector, ...]]:
@@ -318,11 +318,13 @@ def _flags(doc: Document, chosen: Sequence[Removal]) -> list[Removal | None]:
     return flags
 
 
-def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[Block, ...]:
+def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[tuple[Block, ...], list[Block]]:
+    """The blocks left after ``chosen``, and those of them a cut trimmed (new blocks)."""
     cuts: dict[int, list[Removal]] = {}
     for r in chosen:
         cuts.setdefault(r.line, []).append(r)
     out: list[Block] = []
+    trimmed: list[Block] = []
     for b in doc.blocks:
         rs = cuts.get(b.line)
         if not rs:
@@ -348,5 +350,7 @@ def _remaining(doc: Document, chosen: Sequence[Removal]) -> tuple[Block, ...]:
         raw = doc.source[s:e]
         s += len(raw) - len(raw.lstrip(STRIP_CHARS))
         e -= len(raw) - len(raw.rstrip(STRIP_CHARS))
-        out.append(replace(b, start=s, end=e, text=doc.source[s:e]))
-    return tuple(out)
+        piece = replace(b, start=s, end=e, text=doc.source[s:e])
+        out.append(piece)
+        trimmed.append(piece)
+    return tuple(out), trimmed

@@ -90,7 +90,6 @@ class PhraseLineDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         line_re, prefix_re, contains_re = self._lists
-        seen = doc.seen
         settled = (
             min(self.prefix_anywhere_words, self.contains_anywhere_words)
             if self.short_verdicts_local
@@ -100,7 +99,7 @@ class PhraseLineDetector(Detector):
             b = doc.blocks[i]
             # Judged in an earlier pass, and too short for the position-gated rules to apply:
             # the verdict cannot have changed.
-            if b.words <= settled and (b.start, b.end) in seen:
+            if b.words <= settled and doc.judged_before(b):
                 continue
             if line_re is not None and line_re.hit(b):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
