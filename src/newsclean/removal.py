@@ -169,15 +169,27 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
     parts: list[str] = []
     ci = 0
     pending_gap = False
+    # A run of untouched blocks whose input already reads as the output would (one "\n"
+    # between lines, "\n\n" around a blank one) is copied as one slice of the input.
+    run_start = run_end = -1
     for b in blocks:
         while ci < len(cut) and cut[ci][1] <= b.start:
             ci += 1
         if ci == len(cut) or cut[ci][0] >= b.end:  # untouched: most blocks
+            sep = "\n\n" if (pending_gap or b.gap_before) else "\n"
+            if run_end >= 0 and b.start - run_end == len(sep) and source.startswith(sep, run_end):
+                run_end = b.end  # the input between is exactly the separator
+                continue
+            if run_end >= 0:
+                parts.append(source[run_start:run_end])
             if parts:
-                parts.append("\n\n" if (pending_gap or b.gap_before) else "\n")
-            parts.append(source[b.start : b.end])
+                parts.append(sep)
+            run_start, run_end = b.start, b.end
             pending_gap = False
             continue
+        if run_end >= 0:
+            parts.append(source[run_start:run_end])
+            run_start = run_end = -1
         pieces: list[str] = []
         pos = b.start
         j = ci
@@ -197,6 +209,8 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
             parts.append("\n\n" if (pending_gap or b.gap_before) else "\n")
         parts.append(kept)
         pending_gap = False
+    if run_end >= 0:
+        parts.append(source[run_start:run_end])
     return "".join(parts)
 
 

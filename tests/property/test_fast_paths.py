@@ -8,6 +8,8 @@ answer as the plain definition (or, for gates, a superset of the lines that can 
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,7 +21,7 @@ from newsclean.detectors.title import (
     _may_open_with,
     _title_keys,
 )
-from newsclean.document import Document
+from newsclean.document import Block, Document
 from newsclean.phrases import (
     SEARCHED_LISTS,
     PhraseMatch,
@@ -31,6 +33,7 @@ from newsclean.phrases import (
     load_pack,
     searcher,
 )
+from newsclean.removal import assemble
 from newsclean.segment import _segment_any, segment
 from newsclean.shape import (
     EXACT_COUNT_SPACES,
@@ -183,3 +186,31 @@ def test_fast_removal_constructor_equals_the_dataclass(text: str, line: int, con
     args = (1, 2, "det", "kind.rule", conf, text, line, {"k": "v"})
     fast, slow = Removal.of(*args), Removal(*args)
     assert fast == slow and repr(fast) == repr(slow) and fast.to_dict() == slow.to_dict()
+
+
+def _assemble_block_by_block(source: str, blocks: Sequence[Block], cuts: set[int]) -> str:
+    """The plain definition: kept blocks joined by "\\n", by "\\n\\n" across a blank line
+    or a removed block."""
+    parts: list[str] = []
+    gap = False
+    for i, b in enumerate(blocks):
+        if i in cuts:
+            gap = True
+            continue
+        if parts:
+            parts.append("\n\n" if (gap or b.gap_before) else "\n")
+        parts.append(source[b.start : b.end])
+        gap = False
+    return "".join(parts)
+
+
+@given(st.one_of(LF_TEXT, scraped_text(), any_text), st.randoms())
+def test_assembling_runs_of_kept_lines_equals_joining_them_one_by_one(
+    text: str, rnd: random.Random
+) -> None:
+    from newsclean.detector import Detector
+
+    blocks = segment(text)
+    cuts = {i for i in range(len(blocks)) if rnd.random() < 0.3}
+    removals = [Detector().remove(blocks[i], "widget.test", 1.0) for i in sorted(cuts)]
+    assert assemble(text, blocks, removals) == _assemble_block_by_block(text, blocks, cuts)
