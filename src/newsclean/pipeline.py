@@ -7,9 +7,9 @@ proposes nothing, running again on the output proposes nothing either.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import registry
 from .config import PipelineConfig, StepConfig
@@ -25,6 +25,16 @@ __all__ = ["Pipeline"]
 DEFAULT_MAX_INPUT_CHARS = 64_000_000
 
 
+class _Stages(NamedTuple):
+    """A pipeline's detectors as one document's passes use them."""
+
+    #: Per detect-stage detector, in order: its ``detect``, whether it is local, its name.
+    steps: tuple[tuple[Callable[[Document], Iterable[Removal]], bool, str], ...]
+    revise: tuple[Detector, ...]
+    #: Names of the detectors that report their use of context.
+    reporting: frozenset[str]
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """An ordered set of configured detectors. Immutable and picklable.
@@ -37,8 +47,8 @@ class Pipeline:
     max_input_chars: int = DEFAULT_MAX_INPUT_CHARS
     _steps: tuple[Detector, ...] = field(init=False, repr=False, compare=False, default=())
     _order: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
-    _all_on: tuple[tuple[Detector, ...], tuple[Detector, ...]] = field(
-        init=False, repr=False, compare=False, default=((), ())
+    _all_on: _Stages = field(
+        init=False, repr=False, compare=False, default=_Stages((), (), frozenset())
     )
 
     def __post_init__(self) -> None:
@@ -161,17 +171,17 @@ class Pipeline:
         unknown = off - self._order.keys()
         if unknown:
             raise ConfigError(f"cannot disable {sorted(unknown)}: not in the pipeline")
-        detectors, revisers = self._split(off) if off else self._all_on
+        stages = self._split(off) if off else self._all_on
 
         all_blocks = blocks if blocks is not None else segment(text)
-        accepted, rest, guarded = self._run(text, all_blocks, title_hint, meta, detectors, revisers)
+        accepted, rest, guarded = self._run(text, all_blocks, title_hint, meta, stages)
         # A guarded pass kept low-confidence noise only because the rest went: on what is
         # left, a fresh run (what cleaning the output again does) may judge it otherwise.
         # Run again until the text is stable, so cleaning the output changes nothing.
         for _ in range(self.config.max_passes):
             if not guarded or not rest:
                 break
-            more, rest, guarded = self._run(text, rest, title_hint, meta, detectors, revisers)
+            more, rest, guarded = self._run(text, rest, title_hint, meta, stages)
             if not more:
                 break
             accepted.extend(more)
@@ -191,8 +201,7 @@ class Pipeline:
         blocks: tuple[Block, ...],
         title_hint: str | None,
         meta: Mapping[str, str] | None,
-        detectors: Sequence[Detector],
-        revisers: Sequence[Detector],
+        stages: _Stages,
     ) -> tuple[list[Removal], tuple[Block, ...], bool]:
         """Passes to a fixed point: the removals, the blocks left, and whether the guard
         held back any removal."""
@@ -202,7 +211,7 @@ class Pipeline:
         accepted: list[Removal] = []
         title: str | None = None  # the latest headline lifted from the text, if any
         settled: set[str] = set()  # context-free last pass: verdicts cannot change
-        reporting = [d.name for d in detectors if d.reports_context]
+        revisers, reporting = stages.revise, stages.reporting
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
@@ -215,10 +224,10 @@ class Pipeline:
                 local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
                 if fresh:  # a trimmed block is new to everyone
                     settled.clear()
-            for det in detectors:
-                target = local_doc if det.local else doc
-                if target.blocks and det.name not in settled:
-                    proposals.extend(det.detect(target))
+            for detect, local, name in stages.steps:
+                target = local_doc if local else doc
+                if target.blocks and name not in settled:
+                    proposals.extend(detect(target))
             chosen = _resolve(proposals, order)
             if revisers and chosen:  # revisers extend this pass's decisions: none, nothing
                 flagged = _flags(doc, chosen)
@@ -246,12 +255,14 @@ class Pipeline:
             doc = doc.replace_blocks(left, title, frozenset((b.start, b.end) for b in trimmed))
         return accepted, doc.blocks, guarded
 
-    def _split(self, off: frozenset[str]) -> tuple[tuple[Detector, ...], tuple[Detector, ...]]:
+    def _split(self, off: frozenset[str]) -> _Stages:
         """The detect-stage and revise-stage detectors still on, in order."""
         on = [d for d in self._steps if d.name not in off]
-        return (
-            tuple(d for d in on if d.stage == "detect"),
+        detect = tuple(d for d in on if d.stage == "detect")
+        return _Stages(
+            tuple((d.detect, d.local, d.name) for d in detect),
             tuple(d for d in on if d.stage == "revise"),
+            frozenset(d.name for d in detect if d.reports_context),
         )
 
     def _guard(self, doc: Document, removals: list[Removal]) -> list[Removal]:
