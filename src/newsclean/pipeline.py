@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from . import registry
 from .config import PipelineConfig, StepConfig
 from .detector import Detector
-from .document import Block, Document
+from .document import WHOLE_TEXT, Block, Document
 from .errors import ConfigError, InputTooLargeError
 from .removal import Article, Removal, assemble
 from .segment import STRIP_CHARS, segment
@@ -244,7 +244,7 @@ class Pipeline:
             # A verdict that used no context, or only blocks above the first one this pass
             # removes, holds in the next pass: that detector is skipped there.
             first_cut = bisect_right(doc.starts, min(r.start for r in chosen)) - 1
-            noted = _merged(doc.context_log, local_doc.context_log)
+            noted = _merged(doc, local_doc)
             settled = {n for n in reporting if noted.get(n, 0) <= first_cut}
             # The newest headline lifted: the next pass removes its copies, as a run on the
             # output would (Article.title is the first one, taken from the removals below).
@@ -283,12 +283,14 @@ class Pipeline:
         return removals
 
 
-def _merged(a: Mapping[str, int], b: Mapping[str, int]) -> dict[str, int]:
-    """Two context logs as one: the wider scope per detector."""
-    out = dict(a)
-    for k, v in b.items():
-        if out.get(k, 0) < v:
-            out[k] = v
+def _merged(doc: Document, local_doc: Document) -> dict[str, int]:
+    """A pass's context logs as one: the wider scope per detector. Notes taken on the
+    document of new blocks alone count for the whole text (their positions are that
+    document's, not the text's)."""
+    out = dict(doc.context_log)
+    if local_doc is not doc:
+        for name in local_doc.context_log:
+            out[name] = WHOLE_TEXT
     return out
 
 
