@@ -305,6 +305,12 @@ class Document:
                 return list(range(len(self.blocks)))
         return sorted(set(hits)) if hits else hits
 
+    def may_hold(self, heads: frozenset[str], keys: frozenset[str]) -> bool:
+        """Whether some block has one of the gate words ``heads``, or one of the scan
+        ``keys`` (blocks of at most :data:`SCAN_WORDS` words): if not, :meth:`gate` finds
+        nothing for matchers with those gate words and keys."""
+        return not (heads.isdisjoint(self._by_head) and keys.isdisjoint(self._by_key))
+
     def with_keys(self, keys: frozenset[str]) -> list[int]:
         """Positions, in order, of blocks of at most :data:`SCAN_WORDS` words where the
         document scan found one of ``keys``."""
