@@ -25,7 +25,7 @@ from .shape import (
     word_count,
 )
 
-__all__ = ["BULLETS", "SCAN_WORDS", "WHOLE_TEXT", "Block", "Document", "line_block"]
+__all__ = ["BULLETS", "SCAN_WORDS", "WHOLE_TEXT", "Block", "Document", "filled", "line_block"]
 
 T = TypeVar("T")
 
@@ -139,6 +139,19 @@ SCAN_WORDS = 80
 _new_object = object.__new__
 
 
+def filled(cls: type[T], fields: dict[str, Any]) -> T:
+    """An instance of the frozen dataclass ``cls`` holding ``fields`` (those left out keep
+    their class defaults): equal to the one its constructor builds.
+
+    A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field; filling the
+    instance dictionary at once is several times cheaper, and the hot paths (a block per
+    line, a removal per decision) build many.
+    """
+    obj = _new_object(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
 def line_block(
     index: int,
     line: int,
@@ -152,26 +165,23 @@ def line_block(
     truncated: bool,
 ) -> Block:
     """The segmenter's :class:`Block` constructor, with the features every detector reads
-    (word count, gate word, how the line ends) already known.
-
-    A frozen dataclass's ``__init__`` pays one ``object.__setattr__`` per field, and each
-    lazily computed feature a descriptor call; filling the instance dictionary directly is
-    several times cheaper, and every text line comes through here. Fields left out keep
-    their class defaults.
-    """
-    b = _new_object(Block)
-    d = b.__dict__
-    d["index"] = index
-    d["line"] = line
-    d["start"] = start
-    d["end"] = end
-    d["text"] = text
-    d["gap_before"] = gap_before
-    d["words"] = words
-    d["head"] = head
-    d["ends_sentence"] = ends_sentence
-    d["truncated"] = truncated
-    return b
+    (word count, gate word, how the line ends) already known: it sets them with the fields,
+    so no lazily computed feature pays its descriptor call (see :func:`filled`)."""
+    return filled(
+        Block,
+        {
+            "index": index,
+            "line": line,
+            "start": start,
+            "end": end,
+            "text": text,
+            "gap_before": gap_before,
+            "words": words,
+            "head": head,
+            "ends_sentence": ends_sentence,
+            "truncated": truncated,
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -285,10 +295,8 @@ class Document:
             if m is None:
                 continue
             if isinstance(m, PhraseSearch):
-                present = self._by_key
-                if not m.keys.isdisjoint(present):  # most lists have no key in a text
-                    for k in m.keys.intersection(present):
-                        hits += present[k]
+                if not m.keys.isdisjoint(self._by_key):  # most lists: no key in a text
+                    hits += _lookup(self._by_key, m.keys)
                 if max_words > SCAN_WORDS:
                     blocks = self.blocks
                     hits.extend(
@@ -297,19 +305,11 @@ class Document:
                         if not m.keys.isdisjoint(blocks[i].keys)
                     )
             elif m.gated:
-                present = self._by_head
-                if not m.heads.isdisjoint(present):
-                    for k in m.heads.intersection(present):
-                        hits += present[k]
+                if not m.heads.isdisjoint(self._by_head):
+                    hits += _lookup(self._by_head, m.heads)
             else:
                 return list(range(len(self.blocks)))
         return sorted(set(hits)) if hits else hits
-
-    def may_hold(self, heads: frozenset[str], keys: frozenset[str]) -> bool:
-        """Whether some block has one of the gate words ``heads``, or one of the scan
-        ``keys`` (blocks of at most :data:`SCAN_WORDS` words): if not, :meth:`gate` finds
-        nothing for matchers with those gate words and keys."""
-        return not (heads.isdisjoint(self._by_head) and keys.isdisjoint(self._by_key))
 
     def with_keys(self, keys: frozenset[str]) -> list[int]:
         """Positions, in order, of blocks of at most :data:`SCAN_WORDS` words where the

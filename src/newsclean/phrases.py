@@ -33,6 +33,7 @@ else:  # pragma: no cover
 
 __all__ = [
     "ALL",
+    "ASCII_WORD",
     "SEARCHED_LISTS",
     "Line",
     "PhraseMatch",
@@ -261,7 +262,8 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
 # ("©"). Leading decoration and numbers are skipped, as :func:`~newsclean.shape.normalize`
 # strips them from the normal form.
 _HEAD = re.compile(r"[^\W\d_]+|[^\w\s]")
-_ASCII_HEAD = re.compile(r"[A-Za-z]+")
+#: A run of ASCII letters: the whole first word of an ASCII line that opens with a letter.
+ASCII_WORD = re.compile(r"[A-Za-z]+")
 #: Characters of the line read to find its first word (longer words take the slow path).
 _HEAD_WINDOW = 48
 _HEAD_SKIP = re.compile(r"[\s\d" + re.escape(EDGE_JUNK) + r"]*")
@@ -279,7 +281,7 @@ def head_of(text: str) -> str:
     Only the line's first characters are looked at, so every line gets its gate word for
     the price of one short match, and the normal form is built only for lines that pass.
     """
-    m = _ASCII_HEAD.match(text)
+    m = ASCII_WORD.match(text)
     if m is not None:  # most lines open with a plain ASCII word
         end = m.end()
         if end == len(text) or not (text[end].isalnum() and not text[end].isdecimal()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Block, Document, line_block
-from .phrases import head_of
+from .phrases import ASCII_WORD, head_of
 from .shape import (
     ASCII_NON_WORD_TO_SPACE,
     EXACT_COUNT_SPACES,
@@ -24,7 +24,6 @@ STRIP_CHARS = (
     "\u2007\u2008\u2009\u200a\u202f\u205f\x00"
 )
 _STRIP = STRIP_CHARS
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 def segment(text: str) -> tuple[Block, ...]:
@@ -60,7 +59,7 @@ def segment(text: str) -> tuple[Block, ...]:
             else:
                 words = len(body.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).split())
             # In ASCII text a leading run of letters is the whole first word.
-            m = _ASCII_WORD.match(body)
+            m = ASCII_WORD.match(body)
             head = m.group(0).lower() if m is not None else head_of(body)
         else:
             words = word_count(body)

@@ -214,16 +214,3 @@ def test_assembling_runs_of_kept_lines_equals_joining_them_one_by_one(
     cuts = {i for i in range(len(blocks)) if rnd.random() < 0.3}
     removals = [Detector().remove(blocks[i], "widget.test", 1.0) for i in sorted(cuts)]
     assert assemble(text, blocks, removals) == _assemble_block_by_block(text, blocks, cuts)
-
-
-@given(MIXED)
-def test_a_family_the_text_cannot_hold_has_no_gate_candidates(text: str) -> None:
-    from newsclean.detectors.phrase_lines import PhraseLineDetector
-    from newsclean.pipeline import Pipeline
-
-    doc = Document(text, segment(text))
-    for det in Pipeline.default().detectors:
-        if isinstance(det, PhraseLineDetector):
-            heads, keys = det._gate_words
-            if heads is not None and not doc.may_hold(heads, keys):
-                assert doc.gate(*det._lists) == [], det.name

@@ -63,19 +63,6 @@ class PhraseLineDetector(Detector):
             searcher(self.family, "contains", langs),
         )
 
-    @cached_property
-    def _gate_words(self) -> tuple[frozenset[str] | None, frozenset[str]]:
-        """The gate words of the family's line and prefix lists together (None when one of
-        them is not gated by its first word), and the scan keys of its contains list."""
-        line_re, prefix_re, contains_re = self._lists
-        heads: set[str] = set()
-        for m in (line_re, prefix_re):
-            if m is not None:
-                if not m.gated:
-                    return None, frozenset()
-                heads |= m.heads
-        return frozenset(heads), contains_re.keys if contains_re is not None else frozenset()
-
     def _in_zone(self, doc: Document, i: int) -> bool:
         """Block ``i`` is near the head or tail of the text (a verdict by position)."""
         doc.note_context(self.name)
@@ -88,12 +75,7 @@ class PhraseLineDetector(Detector):
         prefix_re: PhraseMatch | None,
         contains_re: PhraseSearch | None,
     ) -> list[int]:
-        heads, keys = self._gate_words
-        # Most texts hold none of a family's gate words or keys: one test for all three lists.
-        if heads is not None and not doc.may_hold(heads, keys):
-            found: list[int] = []
-        else:
-            found = doc.gate(line_re, prefix_re, contains_re)
+        found = doc.gate(line_re, prefix_re, contains_re)
         if contains_re is None or self.contains_max_words <= SCAN_WORDS:
             return found
         # Longer lines can only contain a phrase that counts near the edges (or anywhere,
