@@ -21,7 +21,23 @@ from ._zones import in_tail_zone
 
 __all__ = ["CommentsDetector"]
 
-_WEAK_HEADERS = frozenset({"discussion", "conversation", "responses", "sort by", "comment"})
+#: Bare words that head a comment section on some pages and an article's own section on
+#: others (a paper's "Discussion", a Q&A's "Response:", a brand list's "Thought"). Without a
+#: count or a form beside them they are not evidence enough to cut the rest of the text.
+_WEAK_HEADERS = frozenset(
+    {
+        "discussion",
+        "conversation",
+        "response",
+        "responses",
+        "reply",
+        "replies",
+        "thought",
+        "thoughts",
+        "sort by",
+        "comment",
+    }
+)
 
 
 @register
@@ -37,8 +53,6 @@ class CommentsDetector(Detector):
     titled_header_max_words: int = 40
     #: Words of article that must precede a header before we cut the rest.
     min_words_before: int = 20
-    #: A vague header cuts only if at most this share of the words follows it.
-    weak_tail_share: float = 0.5
     form_max_words: int = 40
     #: A form line with at most this share of the words after it ends the article.
     form_tail_share: float = 0.25
@@ -72,13 +86,10 @@ class CommentsDetector(Detector):
             if doc.words_before(i) < self.min_words_before:
                 doc.note_context(self.name)
                 continue
-            if (
-                line_hit
-                and b.norm.casefold() in _WEAK_HEADERS
-                and not in_tail_zone(doc, i, self.weak_tail_share)
-            ):
-                doc.note_context(self.name)
+            if line_hit and _bare(b.text) in _WEAK_HEADERS:
                 continue
+            if strong and not line_hit and _runs_on(b.text):
+                continue  # "Comments on my blog posts. It pulls..." is a sentence, not a header
             cut = i
             break
         for i in range(cut, len(blocks)):
@@ -102,3 +113,18 @@ class CommentsDetector(Detector):
                     for k in range(i + 1, cut):
                         yield self.remove(blocks[k], "comments.form_tail", self.confidence * 0.9)
                     return
+
+
+def _bare(text: str) -> str:
+    """A header line without its markup, edge punctuation and case: "## DISCUSSION:" ->
+    "discussion" (a count stays: "1 comment" is not bare)."""
+    return " ".join(text.casefold().strip(" :.!?#*-_|()[]").split())
+
+
+def _runs_on(text: str) -> bool:
+    """The line holds a sentence end followed by more words: prose, not a header."""
+    for mark in (". ", "? ", "! "):
+        k = text.find(mark)
+        if 0 < k < len(text) - 2:
+            return True
+    return False

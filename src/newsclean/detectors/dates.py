@@ -26,6 +26,9 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _VIDEO_RE = re.compile(rf"^(?:[^\W\d_]{{3,9}}\.?\s\d{{1,2}},?\s\d{{4}}\s?)?{_CLOCK}$")
 _TRAILING_CLOCK = re.compile(rf"{_CLOCK}$")
 _HAS_DIGIT = re.compile(r"\d")
+#: A figure beside the date (a share, a price), a table cell, or a colon that introduces
+#: what follows: the line is a row of data or an entry's heading, not a publication stamp.
+_DATA_ROW = re.compile(r"[%$€£¥]|^\||:$")
 _DATE_SHAPES = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?"  # ISO
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 19/11/2019, 2019.11.19
@@ -119,6 +122,8 @@ class DatelineDetector(Detector):
             shaped = bool(_DATE_SHAPES.search(b.text))
             if not (named or shaped):
                 continue
+            if _DATA_ROW.search(b.text):
+                continue  # "11/1/2022 | -34.7%", "2025-12-19:": data or an entry's heading
             if not unknown:
                 # "29 November 2018 | 20 January 2019": a period (an exhibition, a tour) is
                 # what the text is about, not when it was published.

@@ -32,7 +32,8 @@ class DuplicateBlockDetector(Detector):
     #: each seen exactly twice, are touched.
     max_repeated: int = 2
     #: A page printed twice (AMP copy, feed dump): at least this many consecutive long
-    #: blocks repeating an earlier run in the same order are a copy, however often it recurs.
+    #: blocks repeating the text's opening paragraphs in the same order are a copy, however
+    #: often it recurs.
     run_min_blocks: int = 3
     confidence: float = 0.85
 
@@ -56,6 +57,11 @@ class DuplicateBlockDetector(Detector):
             q = first.get(keys[p])
             if q is None:
                 first[keys[p]] = p
+                p += 1
+                continue
+            if q != 0:
+                # A printed-twice page repeats the article from its first paragraph; a run
+                # repeated from the middle is a quote (forums) or a reused passage (docs).
                 p += 1
                 continue
             n = 0

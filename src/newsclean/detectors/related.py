@@ -185,6 +185,8 @@ class RelatedLinksDetector(Detector):
         if mixed < 0.8 * doc.total_words:
             return
         for k in shouted:
+            if _marked_heading(blocks, k):
+                continue  # a section heading set in capitals: its paragraph follows
             yield self.remove(blocks[k], "related_links.shouted_teaser", self.confidence * 0.85)
 
     def _teaser(self, b: Block) -> bool:
@@ -293,3 +295,11 @@ def _title_case(text: str, share: float) -> bool:
     long_words = [w for w in _LETTERS.findall(text)[1:] if len(w) >= 4]
     capped = sum(1 for w in long_words if w[0].isupper())
     return len(long_words) >= 2 and capped >= share * len(long_words)
+
+
+def _marked_heading(blocks: Sequence[Block], k: int) -> bool:
+    """Line ``k`` is marked up as a heading ("## ", "**...**") and a paragraph of prose
+    follows: the section it heads, not a promoted headline."""
+    t = blocks[k].text
+    marked = t[:1] == "#" or (t[:2] == "**" and t.rstrip()[-2:] == "**")
+    return marked and k + 1 < len(blocks) and is_prose(blocks[k + 1])
