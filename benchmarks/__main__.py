@@ -10,6 +10,7 @@ from pathlib import Path
 from .data import (
     ENV_VAR,
     TEXT_PAIR_FILES,
+    WCXB,
     TextPair,
     data_dir,
     load_html_pages,
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     # Imported here so that `--help` and a missing data dir do not need newsclean.
+    from .generalization import generalization_section, run_generalization
     from .html_path import html_path_section
     from .speed import speed_section
     from .text_path import (
@@ -117,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     docs = [r.noisy for r in rows if r.tool == "trafilatura"]
     log(f"speed: {len(docs)} documents")
     sections.append(speed_section(docs, html_results, quick=args.quick is not None))
+
+    if (data / WCXB / "text_pairs.jsonl.gz").exists():
+        gen = run_generalization(data, args.quick, aeb_html=html_results, log=log)
+        sections.append(generalization_section(gen))
+    else:
+        log(f"generalization: skipped, no {data / WCXB}")
 
     wall = time.perf_counter() - t_start
     args.out.parent.mkdir(parents=True, exist_ok=True)

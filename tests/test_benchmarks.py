@@ -16,6 +16,18 @@ if str(ROOT) not in sys.path:  # benchmarks/ is a top-level folder, not an insta
 
 from benchmarks.baselines import c4_lines, fineweb_lines, gopher_lines  # noqa: E402
 from benchmarks.data import data_dir, resolve_shared  # noqa: E402
+from benchmarks.generalization import (  # noqa: E402
+    ALL,
+    HTML_TOOLS,
+    PAGE_TYPES,
+    SPLITS,
+    SYSTEMS,
+    WCXB_TOOLS,
+    body_loss,
+    generalization_section,
+    line_oracle,
+    run_generalization,
+)
 from benchmarks.metric import doc_counts, score, shingles, tokens  # noqa: E402
 from benchmarks.text_path import is_noise_line  # noqa: E402
 
@@ -196,3 +208,55 @@ def test_harness_quick_run_writes_every_table(tmp_path: Path) -> None:
     assert "_Command: `python -m benchmarks" in report
     assert "newsclean.clean_html" in report
     assert "| trafilatura | input (extractor output) | 5 |" in report
+
+
+def test_line_oracle_and_body_loss_are_count_aware() -> None:
+    import newsclean
+
+    gold = "The storm hit the coast.\n\nIt rained. It rained."
+    noisy = "Share this\nThe storm hit the coast\nIt rained.\nIt rained.\nIt rained."
+    assert line_oracle(noisy, gold) == "The storm hit the coast\nIt rained.\nIt rained."
+    rems = [
+        newsclean.Removal(0, 0, "d", f"{kind}.x", 1.0, text)
+        for kind, text in (("dup", "It rained."), ("share", "Share this"))
+    ]
+    # The gold holds "it rained" twice, the clean output once: the removed copy was body.
+    assert body_loss(rems, "The storm hit the coast.\nIt rained.", gold) == [
+        ("dup", 2, 2),
+        ("share", 2, 0),
+    ]
+    assert body_loss(rems[:1], "It rained.\nIt rained.", gold) == [("dup", 2, 0)]
+
+
+@pytest.mark.shared
+def test_generalization_quick_table_structure() -> None:
+    data = data_dir(resolve_shared())
+    if not (data / "wcxb" / "text_pairs.jsonl.gz").exists() or not (data / "aeb").is_dir():
+        pytest.skip(f"WCXB or AEB data not found under {data}")
+    res = run_generalization(data, quick=2)
+
+    def unit(*xs: float) -> bool:
+        return all(0.0 <= x <= 1.0 for x in xs)
+
+    for key in [(t, pt, sp, sy) for t in WCXB_TOOLS for pt in (ALL, *PAGE_TYPES)
+                for sp in SPLITS for sy in SYSTEMS]:  # fmt: skip
+        s = res.text[key]
+        assert s.n == (2 * len(PAGE_TYPES) if key[1] == ALL else 2), key
+        assert unit(s.f1, s.precision, s.recall), key
+    assert set(res.aeb_text) == set(SYSTEMS)
+    assert all(s.n == 2 and unit(s.f1, s.precision, s.recall) for s in res.aeb_text.values())
+    for tool in HTML_TOOLS:
+        assert unit(res.aeb_html[tool].f1)
+        for sp in SPLITS:
+            s = res.html[(tool, sp)]
+            assert s.n == 2 and unit(s.f1, s.precision, s.recall)
+    assert {pt for pt, _k in res.loss} <= {ALL, *PAGE_TYPES}
+    for (pt, kind), (n, toks, lost) in res.loss.items():
+        assert n >= 1 and 0 <= lost <= toks
+        if pt == ALL:
+            per_type = [res.loss.get((t, kind), [0, 0, 0]) for t in PAGE_TYPES]
+            assert [sum(c[j] for c in per_type) for j in range(3)] == [n, toks, lost]
+    body = "\n".join(generalization_section(res).body)
+    for row in ("| text | trafilatura → line oracle |", "| HTML | newsclean.clean_html |",
+                "| html2text | ALL | 14/14 | input |", "| **all** |"):  # fmt: skip
+        assert row in body, row
