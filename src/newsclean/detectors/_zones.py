@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Document
 
-__all__ = ["in_edge_zone", "in_head_zone", "in_tail_zone"]
+__all__ = ["in_edge_zone", "in_head_zone", "in_tail_zone", "prose_words_from"]
 
 
 def in_tail_zone(doc: Document, i: int, share: float) -> bool:
@@ -21,3 +21,14 @@ def in_head_zone(doc: Document, i: int, share: float) -> bool:
 
 def in_edge_zone(doc: Document, i: int, head_share: float, tail_share: float) -> bool:
     return in_head_zone(doc, i, head_share) or in_tail_zone(doc, i, tail_share)
+
+
+def prose_words_from(doc: Document, start: int) -> int:
+    """Words in prose blocks from block ``start`` on: the article a head run sits above.
+
+    A run of short lines (a menu, a strip of teasers) is cut only above an article larger
+    than itself; where the short lines outweigh the prose, they are the page (a listing, a
+    catalogue) and the prose is its footnote.
+    """
+    blocks = doc.blocks
+    return sum(blocks[i].words for i in doc.prose_indices if i >= start)

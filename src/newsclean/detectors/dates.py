@@ -80,13 +80,15 @@ class VideoTimestampDetector(Detector):
 @dataclass(frozen=True)
 class DatelineDetector(Detector):
     name = "dateline"
-    local = True
     summary = "Lines that are only a date/time, 'Updated ...' stamps and reading times."
 
     languages: tuple[str, ...] = (ALL,)
     max_words: int = 14
     #: A dateline may carry this many words that are not date words ("기사입력", a name).
     max_unknown_words: int = 1
+    #: More stamps than this in one text are a dated list (a listing's items, a changelog,
+    #: a thread's posts): the dates are part of the page, none is its byline stamp.
+    max_stamps: int = 5
     confidence: float = 0.9
 
     @cached_property
@@ -105,6 +107,7 @@ class DatelineDetector(Detector):
             if b.words <= self.max_words and line is not None and line.hit(b):
                 read.add(i)
                 yield self.remove(b, "dateline.reading_time", self.confidence)
+        stamps: list[Removal] = []
         for i in doc.short(self.max_words):
             b = doc.blocks[i]
             # A stamp has a digit; the C-level search rules out most lines before tokenising.
@@ -129,9 +132,11 @@ class DatelineDetector(Detector):
                 # what the text is about, not when it was published.
                 if _DATE_RANGE.match(b.text.strip(_RANGE_EDGE)):
                     continue
-                yield self.remove(b, "dateline.stamp", self.confidence)
+                stamps.append(self.remove(b, "dateline.stamp", self.confidence))
             elif len(unknown) <= self.max_unknown_words and shaped and digits >= 3:
-                yield self.remove(b, "dateline.labelled_stamp", self.confidence * 0.95)
+                stamps.append(self.remove(b, "dateline.labelled_stamp", self.confidence * 0.95))
+        if len(stamps) <= self.max_stamps:
+            yield from stamps
 
 
 #: Date-pack words that also fill ordinary sentences; they do not make a line a date.

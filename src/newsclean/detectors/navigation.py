@@ -11,6 +11,7 @@ from ..document import Document, cached_property
 from ..phrases import ALL, PhraseMatch, line_matcher
 from ..registry import register
 from ..removal import Removal
+from ._zones import prose_words_from
 
 _CRUMB_SEP = re.compile(r"[»›>/|]")
 
@@ -32,6 +33,10 @@ class NavigationDetector(Detector):
     #: ``menu_item_words`` words, no sentence ending) before the first paragraph of prose.
     menu_min_lines: int = 12
     menu_item_words: int = 4
+    #: A menu is cut only above an article: at least this share of the words from the first
+    #: paragraph on must be prose, and more words than the run's. On listings and catalogues
+    #: the short lines are the page.
+    article_prose_share: float = 0.5
     confidence: float = 0.9
 
     @cached_property
@@ -70,13 +75,18 @@ class NavigationDetector(Detector):
         doc.note_context(self.name)  # a run is judged by its neighbours and the first prose
         prose = doc.prose_indices
         end = prose[0] if prose else 0
+        article = prose_words_from(doc, end)
+        if article < self.article_prose_share * (doc.total_words - doc.words_before(end)):
+            return  # short lines with a paragraph here and there: a listing's own items
         run: list[int] = []
         for i in range(end + 1):
             b = doc.blocks[i] if i < end else None
             if b is not None and b.words <= self.menu_item_words and not b.ends_sentence:
                 run.append(i)
                 continue
-            if len(run) >= self.menu_min_lines:
+            # A menu is smaller than the article under it; a longer run is the page itself.
+            if len(run) >= self.menu_min_lines and sum(doc.blocks[k].words for k in run) < article:
                 for k in run:
                     yield self.remove(doc.blocks[k], "navigation.menu_run", self.confidence * 0.9)
             run = []
+

@@ -20,6 +20,7 @@ from ..phrases import ALL, PhraseMatch, guess_language, line_matcher, title_case
 from ..registry import register
 from ..removal import Removal
 from ..shape import closing_stripped, is_all_caps
+from ._zones import prose_words_from
 
 __all__ = ["RelatedLinksDetector"]
 
@@ -228,8 +229,11 @@ class RelatedLinksDetector(Detector):
         while k < doc.prose_indices[0] and k not in taken and self._title_cased(blocks[k]):
             k += 1
         headlines = sum(1 for i in range(k) if blocks[i].words >= self.head_strip_headline_words)
-        if headlines >= self.head_strip_min_items and self._case_tells(
-            doc, doc.prose_indices[:_CASE_SAMPLE]
+        strip = sum(blocks[i].words for i in range(k))
+        if (
+            headlines >= self.head_strip_min_items
+            and strip < prose_words_from(doc, k)
+            and self._case_tells(doc, doc.prose_indices[:_CASE_SAMPLE])
         ):
             for i in range(k):
                 yield self.remove(blocks[i], "related_links.head_strip", self.confidence * 0.9)
