@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import PROSE_MIN_WORDS, Document
 
-__all__ = ["in_edge_zone", "in_head_zone", "in_tail_zone", "prose_words_from"]
+__all__ = [
+    "in_edge_zone",
+    "in_head_zone",
+    "in_tail_zone",
+    "prose_words_before",
+    "prose_words_from",
+]
 
 
 def in_tail_zone(doc: Document, i: int, share: float) -> bool:
@@ -32,3 +38,10 @@ def prose_words_from(doc: Document, start: int) -> int:
     """
     blocks = doc.blocks
     return sum(blocks[i].words for i in doc.prose_indices if i >= start)
+
+
+def prose_words_before(doc: Document, i: int) -> int:
+    """Words in long lines (prose length, sentence end or not: hard-wrapped text ends lines
+    mid-sentence) above block ``i``: the article a tail section sits under."""
+    blocks = doc.blocks
+    return sum(b.words for b in blocks[:i] if b.words >= PROSE_MIN_WORDS)

@@ -9,6 +9,7 @@ email address will not be published") goes wherever it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from ..document import Document, cached_property
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
-from ._zones import in_tail_zone
+from ._zones import in_tail_zone, prose_words_before
 
 __all__ = ["CommentsDetector"]
 
@@ -53,7 +54,16 @@ class CommentsDetector(Detector):
     titled_header_max_words: int = 40
     #: Words of article that must precede a header before we cut the rest.
     min_words_before: int = 20
+    #: ...of which at least this many in paragraphs of prose: a "Comments" link in a menu
+    #: above the article has words before it, but no article yet.
+    min_prose_before: int = 40
     form_max_words: int = 40
+    #: Under a bare one-word header, a section of at most this many words is the comment
+    #: widget's chrome ("There are no comments yet", "Let's hear your thoughts")...
+    bare_section_max_words: int = 60
+    #: ...and a longer one needs this many short lines stamped with a time, "ago" or a
+    #: year (the comments' dates), or a comment-form line.
+    bare_min_stamps: int = 2
     #: A form line with at most this share of the words after it ends the article.
     form_tail_share: float = 0.25
     confidence: float = 0.9
@@ -66,6 +76,26 @@ class CommentsDetector(Detector):
             line_matcher("comments", "header_prefix", "prefix", self.languages),
             searcher("comments", "form", self.languages),
         )
+
+    def _thread_follows(
+        self, doc: Document, i: int, forms: list[int], form: PhraseSearch | None
+    ) -> bool:
+        """Evidence beside a bare header at ``i`` that comments follow: a short section,
+        a comment-form line, or posts' date stamps."""
+        if doc.words_after(i) <= self.bare_section_max_words:
+            return True
+        blocks = doc.blocks
+        if form is not None and any(
+            k > i and form.search(blocks[k], blocks[k].keys) for k in forms
+        ):
+            return True
+        stamps = 0
+        for b in blocks[i + 1 :]:
+            if b.words <= _STAMP_LINE_WORDS and _POST_STAMP.search(b.text):
+                stamps += 1
+                if stamps >= self.bare_min_stamps:
+                    return True
+        return False
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         header, header_prefix, form = self._lists
@@ -83,13 +113,21 @@ class CommentsDetector(Detector):
                 continue
             # A header: whether it opens the comments depends on where it sits. One that
             # does goes with all that follows; one that does not may in a later pass.
-            if doc.words_before(i) < self.min_words_before:
+            if (
+                doc.words_before(i) < self.min_words_before
+                or prose_words_before(doc, i) < self.min_prose_before
+            ):
                 doc.note_context(self.name)
                 continue
             if line_hit and _bare(b.text) in _WEAK_HEADERS:
                 continue
             if strong and not line_hit and _runs_on(b.text):
                 continue  # "Comments on my blog posts. It pulls..." is a sentence, not a header
+            if not _counted(b.text) and not self._thread_follows(doc, i, forms, form):
+                # A bare "Comments" also heads a manual's section on code comments or a
+                # forum's replies: it cuts only over what reads as a comment widget.
+                doc.note_context(self.name)
+                continue
             cut = i
             break
         for i in range(cut, len(blocks)):
@@ -113,6 +151,16 @@ class CommentsDetector(Detector):
                     for k in range(i + 1, cut):
                         yield self.remove(blocks[k], "comments.form_tail", self.confidence * 0.9)
                     return
+
+
+#: A post's date line: a clock time, "... ago", or a year, on a short line.
+_POST_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\bago\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_STAMP_LINE_WORDS = 10
+
+
+def _counted(text: str) -> bool:
+    """The header counts its comments ("3 Comments", "34 responses to ...")."""
+    return any(c.isdigit() for c in text[:12])
 
 
 def _bare(text: str) -> str:

@@ -29,6 +29,11 @@ _HAS_DIGIT = re.compile(r"\d")
 #: A figure beside the date (a share, a price), a table cell, or a colon that introduces
 #: what follows: the line is a row of data or an entry's heading, not a publication stamp.
 _DATA_ROW = re.compile(r"[%$€£¥]|^\||:$")
+#: Quotes, assignments and braces: a line of code or configuration that holds a date
+#: ("AWSTemplateFormatVersion: '2010-09-09'"), not a stamp.
+_CODE = re.compile(r"[\"'`=;{}<>]")
+#: Dotted numbers without a four-digit year at either end are versions ("Gradle 8.14.3").
+_VERSION = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])")
 _DATE_SHAPES = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?"  # ISO
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 19/11/2019, 2019.11.19
@@ -122,10 +127,10 @@ class DatelineDetector(Detector):
             if len(unknown) > self.max_unknown_words:
                 continue  # a sentence with figures, not a stamp
             named = _has_month(toks, vocab)
-            shaped = bool(_DATE_SHAPES.search(b.text))
+            shaped = bool(_DATE_SHAPES.search(b.text)) and not _VERSION.search(b.text)
             if not (named or shaped):
                 continue
-            if _DATA_ROW.search(b.text):
+            if _DATA_ROW.search(b.text) or _CODE.search(b.text):
                 continue  # "11/1/2022 | -34.7%", "2025-12-19:": data or an entry's heading
             if not unknown:
                 # "29 November 2018 | 20 January 2019": a period (an exhibition, a tour) is

@@ -31,6 +31,10 @@ _TAG_TAIL = "] |\t"
 _TAG_END = re.compile(r"\[[A-Z][A-Za-z ]{1,20}\][\s|]{0,3}$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Times and prices mark a programme or a price list, not teaser headlines.
+#: A reference: a year beside initials or several commas ("Stubbs B, Rosenbaum S. ... 2017"),
+#: or "et al.". Reference lists close papers and guides; they are the text's sources.
+_CITATION = re.compile(r"\bet al\b|\b(?:1[89]|20)\d\d\b.*\b(?:doi|vol|pp)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SCHEDULE = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b|[$€£]\s?\d", re.IGNORECASE)
 #: Paragraphs of prose sampled to tell the text's language.
 _CASE_SAMPLE = 3
@@ -164,7 +168,12 @@ class RelatedLinksDetector(Detector):
             b = blocks[k]
             t = b.text
             # A tag closes the line, perhaps before spaces and bars: test that end first.
-            if b.words >= self.tagged_min_words and t[-1] in _TAG_TAIL and _tagged(t):
+            if (
+                b.words >= self.tagged_min_words
+                and t[-1] in _TAG_TAIL
+                and _tagged(t)
+                and not is_reference(t)
+            ):
                 tagged.append(k)
             if (
                 b.words >= self.shouted_min_words
@@ -192,6 +201,8 @@ class RelatedLinksDetector(Detector):
 
     def _teaser(self, b: Block) -> bool:
         if not (self.teaser_min_words <= b.words <= self.teaser_max_words):
+            return False
+        if is_reference(b.text):
             return False
         if (not b.ends_sentence) or b.truncated or b.is_list_item or _tagged(b.text):
             return True
@@ -287,10 +298,20 @@ class RelatedLinksDetector(Detector):
     def _headline_item(self, b: Block) -> bool:
         if not (self.tail_list_min_words <= b.words <= self.teaser_max_words):
             return False
+        if is_reference(b.text):
+            return False
         body = b.text.lstrip("-*•· ")
         if not (body and (body[0].isupper() or body[0].isdigit())):
             return False
         return self.tail_list_title_share <= 0 or _title_case(body, self.tail_list_title_share)
+
+
+def is_reference(text: str) -> bool:
+    """A bibliographic reference: "et al.", a year with doi/vol/pp, or a year beside at
+    least two commas and a period inside the line (authors' initials, a journal)."""
+    if _CITATION.search(text):
+        return True
+    return bool(_YEAR.search(text)) and text.count(",") >= 2 and ". " in text
 
 
 def _title_case(text: str, share: float) -> bool:
