@@ -81,11 +81,11 @@ class PipelineConfig:
     guard_confidence: float = 0.9
     #: Veto removals of lines the learned body guard reads as body text (see
     #: :mod:`newsclean.guard`). Off, every rule's proposal stands on its own evidence.
-    body_guard: bool = False
+    body_guard: bool = True
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PipelineConfig:
-        known = {"detectors", "max_passes", "guard_min_words", "guard_confidence", "body_guard"}
+        known = {"detectors", "max_passes", "guard_min_words", "guard_confidence"}
         unknown = set(data) - known
         if unknown:
             raise ConfigError(
@@ -122,10 +122,6 @@ class PipelineConfig:
                 ):
                     raise ConfigError(f"{key} must be {typ.__name__}")
                 object.__setattr__(out, key, typ(v))
-        if "body_guard" in data:
-            if not isinstance(data["body_guard"], bool):
-                raise ConfigError("body_guard must be bool")
-            object.__setattr__(out, "body_guard", data["body_guard"])
         if out.max_passes < 1:
             raise ConfigError("max_passes must be >= 1")
         return out
@@ -135,7 +131,6 @@ class PipelineConfig:
             "max_passes": self.max_passes,
             "guard_min_words": self.guard_min_words,
             "guard_confidence": self.guard_confidence,
-            "body_guard": self.body_guard,
             "detectors": [s.to_dict() for s in self.detectors],
         }
 

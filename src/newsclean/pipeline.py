@@ -16,7 +16,6 @@ from .config import PipelineConfig, StepConfig
 from .detector import Detector
 from .document import WHOLE_TEXT, Block, Document
 from .errors import ConfigError, InputTooLargeError
-from .guard import BodyGuard, load_guard
 from .removal import Article, Removal, assemble
 from .segment import STRIP_CHARS, segment
 
@@ -51,15 +50,12 @@ class Pipeline:
     _all_on: _Stages = field(
         init=False, repr=False, compare=False, default=_Stages((), (), frozenset())
     )
-    _body_guard: BodyGuard | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         # Instantiate now so a bad config fails at construction, not on the first document.
         object.__setattr__(self, "_steps", tuple(self._build()))
         object.__setattr__(self, "_order", {d.name: i for i, d in enumerate(self._steps)})
         object.__setattr__(self, "_all_on", self._split(frozenset()))
-        if self.config.body_guard:
-            object.__setattr__(self, "_body_guard", load_guard())
 
     def _build(self) -> Iterable[Detector]:
         seen: set[str] = set()
@@ -232,17 +228,12 @@ class Pipeline:
                 target = local_doc if local else doc
                 if target.blocks and name not in settled:
                     proposals.extend(detect(target))
-            body = self._body_guard
-            if body is not None:  # line-local verdicts: the same in every pass
-                proposals = [r for r in proposals if not body.vetoes(r)]
             chosen = _resolve(proposals, order)
             if revisers and chosen:  # revisers extend this pass's decisions: none, nothing
                 flagged = _flags(doc, chosen)
                 extra: list[Removal] = []
                 for rev in revisers:
                     extra.extend(rev.revise(doc, flagged))
-                if body is not None:
-                    extra = [r for r in extra if not body.vetoes(r)]
                 chosen.extend(_resolve([r for r in extra if not _overlaps_any(r, chosen)], order))
             kept = self._guard(doc, chosen)
             guarded = guarded or len(kept) < len(chosen)
