@@ -89,4 +89,3 @@ class NavigationDetector(Detector):
                 for k in run:
                     yield self.remove(doc.blocks[k], "navigation.menu_run", self.confidence * 0.9)
             run = []
-
