@@ -61,6 +61,12 @@ def test_counted_header_cuts() -> None:
     assert newsclean.clean(text) == BODY.rstrip("\n")
 
 
+def test_header_under_every_post_is_a_threads_chrome() -> None:
+    posts = MANUAL.strip().split("\n")
+    thread = "".join(f"{p}\nAdd a comment\n" for p in posts)
+    _kept(BODY + thread, *posts)
+
+
 def test_sentence_starting_like_a_header_is_prose() -> None:
     line = "Comments on my old posts were lost in the move. It took a week to restore them."
     _kept(BODY + line + "\n" + MANUAL, line)

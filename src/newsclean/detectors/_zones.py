@@ -30,18 +30,16 @@ def in_edge_zone(doc: Document, i: int, head_share: float, tail_share: float) ->
 
 
 def prose_words_from(doc: Document, start: int) -> int:
-    """Words in prose blocks from block ``start`` on: the article a head run sits above.
+    """Words in long lines (prose length, sentence end or not: hard-wrapped text ends its
+    lines mid-sentence) from block ``start`` on: the article a head run sits above.
 
     A run of short lines (a menu, a strip of teasers) is cut only above an article larger
     than itself; where the short lines outweigh the prose, they are the page (a listing, a
     catalogue) and the prose is its footnote.
     """
-    blocks = doc.blocks
-    return sum(blocks[i].words for i in doc.prose_indices if i >= start)
+    return sum(b.words for b in doc.blocks[start:] if b.words >= PROSE_MIN_WORDS)
 
 
 def prose_words_before(doc: Document, i: int) -> int:
-    """Words in long lines (prose length, sentence end or not: hard-wrapped text ends lines
-    mid-sentence) above block ``i``: the article a tail section sits under."""
-    blocks = doc.blocks
-    return sum(b.words for b in blocks[:i] if b.words >= PROSE_MIN_WORDS)
+    """Words in long lines above block ``i``: the article a tail section sits under."""
+    return sum(b.words for b in doc.blocks[:i] if b.words >= PROSE_MIN_WORDS)

@@ -10,11 +10,11 @@ email address will not be published") goes wherever it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..detector import Detector
-from ..document import Document, cached_property
+from ..document import PROSE_MIN_WORDS, Block, Document, cached_property
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
@@ -103,9 +103,15 @@ class CommentsDetector(Detector):
         cut = len(blocks)
         headers = doc.gate(header, header_prefix)
         forms = doc.gate(form, max_words=self.form_max_words)
+        recurring = _recurring(blocks, headers)
         for i in headers:
             b = blocks[i]
             if b.words > self.titled_header_max_words:
+                continue
+            if i in recurring:
+                # "Add a comment", "Reply 3" under every post: a thread's chrome, not the
+                # one header a comment section has.
+                doc.note_context(self.name)
                 continue
             strong = header_prefix is not None and header_prefix.hit(b)
             line_hit = b.words <= self.header_max_words and header is not None and header.hit(b)
@@ -153,9 +159,24 @@ class CommentsDetector(Detector):
                     return
 
 
+_DIGITS = re.compile(r"\d+")
 #: A post's date line: a clock time, "... ago", or a year, on a short line.
 _POST_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\bago\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 _STAMP_LINE_WORDS = 10
+
+
+def _recurring(blocks: Sequence[Block], headers: list[int]) -> set[int]:
+    """Header lines whose text, counts aside, comes back after a post-length block: the
+    same "Add a comment" or "Reply 3" under one post after another."""
+    last: dict[str, int] = {}
+    out: set[int] = set()
+    for i in sorted(headers):
+        key = _DIGITS.sub("#", _bare(blocks[i].text))
+        j = last.get(key)
+        if j is not None and any(b.words >= PROSE_MIN_WORDS for b in blocks[j + 1 : i]):
+            out.update((i, j))
+        last[key] = i
+    return out
 
 
 def _counted(text: str) -> bool:

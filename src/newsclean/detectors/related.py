@@ -20,7 +20,6 @@ from ..phrases import ALL, PhraseMatch, guess_language, line_matcher, title_case
 from ..registry import register
 from ..removal import Removal
 from ..shape import closing_stripped, is_all_caps
-from ._zones import prose_words_from
 
 __all__ = ["RelatedLinksDetector"]
 
@@ -243,7 +242,8 @@ class RelatedLinksDetector(Detector):
         strip = sum(blocks[i].words for i in range(k))
         if (
             headlines >= self.head_strip_min_items
-            and strip < prose_words_from(doc, k)
+            # Teaser strips sit above a larger article; on listings the strip is the page.
+            and strip < sum(blocks[i].words for i in doc.prose_indices if i >= k)
             and self._case_tells(doc, doc.prose_indices[:_CASE_SAMPLE])
         ):
             for i in range(k):
