@@ -34,6 +34,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: or "et al.". Reference lists close papers and guides; they are the text's sources.
 _CITATION = re.compile(r"\bet al\b|\b(?:1[89]|20)\d\d\b.*\b(?:doi|vol|pp)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£¥]")
 _SCHEDULE = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b|[$€£]\s?\d", re.IGNORECASE)
 #: Paragraphs of prose sampled to tell the text's language.
 _CASE_SAMPLE = 3
@@ -293,6 +294,8 @@ class RelatedLinksDetector(Detector):
     def _title_cased(self, b: Block) -> bool:
         if b.ends_sentence or not (self.tail_list_min_words <= b.words <= self.teaser_max_words):
             return False
+        if _PRICE.search(b.text):
+            return False  # a product card ("... Midi Dress $79"), not a headline
         return _title_case(b.text, self.tail_list_title_share or 0.75)
 
     def _headline_item(self, b: Block) -> bool:
