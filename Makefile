@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXTRAS ?= test,parquet,zstd,bench,docs,datatrove,ray
 
-.PHONY: demo test lint typecheck docs bench setup clean
+.PHONY: demo test lint typecheck docs bench setup clean chromium screenshots
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,18 @@ test: lint typecheck docs
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# Debian's chromium for the report's browser test and screenshots (root only; never fatal:
+# without it the browser test skips).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		{ timeout 300 apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 || \
+		  { timeout 120 apt-get update -qq >/dev/null 2>&1 && \
+		    timeout 300 apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; }; }; } || \
+		echo "make: chromium is not installed; the report's browser test will skip"
+
+screenshots: setup chromium
+	$(BIN)/python scripts/report_screenshots.py --out docs/img
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

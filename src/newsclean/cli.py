@@ -4,6 +4,8 @@
 
     newsclean clean [FILE|-] [--html|--text] [--json | --explain] [--config F] [--disable D]
     newsclean batch IN -o OUT [-j N] [--text-field F | --html-field F] [--removals] [--resume]
+                   [--report REPORT.html] [--report-json REPORT.json]
+    newsclean report OUT -o REPORT.html [--report-json F] [--clean]
     newsclean detectors [--json]
     newsclean config --default | --check FILE
 
@@ -150,7 +152,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         url_field=args.url_field or None,
         id_field=args.id_field or None,
         output_field=args.output_field,
-        removals_field=args.removals_field if args.removals else None,
+        removals_field=(
+            args.removals_field if (args.removals or args.report or args.report_json) else None
+        ),
         disable=tuple(args.disable),
         doc_timeout=args.doc_timeout,
     )
@@ -183,7 +187,20 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if args.summary_json:
         with open(args.summary_json, "wb") as fh:
             fh.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    if args.report or args.report_json:
+        from .report.command import report_after_batch
+
+        report_after_batch(args)
     return 0
+
+
+# -- report ----------------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report.command import run_report
+
+    return run_report(args, _pipeline(args))
 
 
 # -- detectors / config ----------------------------------------------------------------------
@@ -339,7 +356,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     _add_pipeline_args(b)
+    from .report.command import add_report_options, add_report_parser
+
+    add_report_options(b, batch=True)
     b.set_defaults(func=_cmd_batch)
+
+    add_report_parser(sub, _add_pipeline_args).set_defaults(func=_cmd_report)
 
     d = sub.add_parser("detectors", help="list the registered detectors")
     d.add_argument("--json", action="store_true", help="machine-readable output")
