@@ -18,6 +18,7 @@ from .document import WHOLE_TEXT, Block, Document
 from .errors import ConfigError, InputTooLargeError
 from .removal import Article, Removal, assemble
 from .segment import STRIP_CHARS, segment
+from .view import reading_view
 
 __all__ = ["Pipeline"]
 
@@ -167,6 +168,19 @@ class Pipeline:
                 f"input has {len(text)} characters; the limit is {self.max_input_chars} "
                 "(Pipeline(max_input_chars=...))"
             )
+        if blocks is None:
+            view = reading_view(text)
+            if view is not None:  # rules read the text without its invisible characters
+                art = self.analyze(
+                    view.text,
+                    title_hint=title_hint,
+                    meta=meta,
+                    blocks=segment(view.text),
+                    disable=disable,
+                )
+                mapped = tuple(view.to_source(r, text) for r in art.removals)
+                body = assemble(text, segment(text), mapped)
+                return Article(body, text, mapped, art.title, art.source, dict(meta or {}))
         off = frozenset(disable)
         unknown = off - self._order.keys()
         if unknown:

@@ -16,8 +16,12 @@ from .shape import (
 
 __all__ = ["STRIP_CHARS", "segment", "to_document"]
 
-# Line breaks we honour: \r\n, lone \r, \n, and the Unicode line/paragraph separators.
-_LINE_RE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029]|$)")
+# Line breaks we honour: \r\n, lone \r, \n, vertical tab, form feed, NEL (U+0085) and the
+# Unicode line/paragraph separators: every break str.splitlines() knows but the file and
+# group separators (\x1c-\x1e), which no text converter writes between lines.
+_BREAKS = "\r\n\x0b\x0c\x85\u2028\u2029"
+_LINE_RE = re.compile(f"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|$)")
+_OTHER_BREAK = re.compile(f"[{_BREAKS.replace(chr(10), '')}]")
 #: What counts as a line's surrounding whitespace, here and wherever kept text is trimmed.
 STRIP_CHARS = (
     " \t\f\v\u00a0\u200b\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
@@ -32,7 +36,7 @@ def segment(text: str) -> tuple[Block, ...]:
     Leading and trailing whitespace of a line is not part of its block, so the kept text is
     the line verbatim minus its indentation.
     """
-    if "\r" in text or "\u2028" in text or "\u2029" in text:
+    if _OTHER_BREAK.search(text) is not None:
         return _segment_any(text)
     # Only "\n" breaks lines: str.split does the scanning in C. The features every detector
     # reads (word count, gate word, how the line ends) are set here, with the shortcuts that
@@ -94,7 +98,7 @@ def segment(text: str) -> tuple[Block, ...]:
 
 
 def _segment_any(text: str) -> tuple[Block, ...]:
-    """:func:`segment` for text with \\r, \\r\\n or Unicode line separators."""
+    """:func:`segment` for text with line breaks other than \\n."""
     blocks: list[Block] = []
     gap = False
     line_no = 0
@@ -104,7 +108,7 @@ def _segment_any(text: str) -> tuple[Block, ...]:
         m = _LINE_RE.match(text, pos)
         assert m is not None  # the pattern matches the empty string
         end_with_break = m.end()
-        content = m.group(0).rstrip("\r\n\u2028\u2029")
+        content = m.group(0).rstrip(_BREAKS)
         c_end = pos + len(content)
         lead = len(content) - len(content.lstrip(_STRIP))
         s = pos + lead
