@@ -8,15 +8,20 @@ EXTRAS ?= test,parquet,zstd,bench,docs,datatrove,ray
 
 .PHONY: demo test lint typecheck docs bench setup clean chromium screenshots
 
-$(BIN)/.installed: pyproject.toml
+# The demo needs the library alone; tests, docs and benchmarks need the extras.
+$(BIN)/.core: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.core
 	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $@
 
 setup: $(BIN)/.installed
 
-demo: setup
+demo: $(BIN)/.core
 	$(BIN)/newsclean clean --explain src/newsclean/examples/article.txt
 
 lint: setup

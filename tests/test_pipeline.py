@@ -255,3 +255,18 @@ def test_head_scoped_context_settles_when_the_pass_removes_below_it() -> None:
     finally:
         for n in ("test_headed", "test_echo"):
             registry._REGISTRY.pop(n, None)
+
+
+def test_apply_refuses_removals_of_another_text() -> None:
+    text = "The council approved the harbour plan on Tuesday after a long debate.\ngoogle news\n"
+    art = newsclean.analyze(text)
+    assert art.removals
+    with pytest.raises(newsclean.RemovalMismatchError):
+        newsclean.apply("Another text of the same length, or longer, entirely." * 3, art.removals)
+    assert newsclean.apply(text, art.removals) == art.text
+
+
+def test_explain_numbers_lines_from_one_and_removal_line_from_zero() -> None:
+    art = newsclean.analyze("google news\nThe council approved the harbour plan on Tuesday.\n")
+    assert art.removals[0].line == 0
+    assert "line 1 [" in art.explain()

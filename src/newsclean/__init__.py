@@ -18,6 +18,7 @@ from .errors import (
     ExtractionError,
     InputTooLargeError,
     NewscleanError,
+    RemovalMismatchError,
     UnknownDetectorError,
 )
 from .html.api import analyze_html, clean_html
@@ -40,6 +41,7 @@ __all__ = [
     "Pipeline",
     "PipelineConfig",
     "Removal",
+    "RemovalMismatchError",
     "Reviser",
     "StepConfig",
     "UnknownDetectorError",

@@ -8,6 +8,7 @@ __all__ = [
     "ExtractionError",
     "InputTooLargeError",
     "NewscleanError",
+    "RemovalMismatchError",
     "UnknownDetectorError",
 ]
 
@@ -37,3 +38,7 @@ class DecodeError(NewscleanError, ValueError):
 
 class ExtractionError(NewscleanError):
     """The HTML front-end failed on a page (malformed beyond repair, binary data...)."""
+
+
+class RemovalMismatchError(NewscleanError, ValueError):
+    """Removals replayed on a text they were not made from (their spans hold other text)."""

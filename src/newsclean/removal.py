@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .document import filled
+from .errors import RemovalMismatchError
 from .segment import STRIP_CHARS, segment
 
 __all__ = ["KINDS", "Article", "Removal", "apply", "assemble"]
@@ -57,6 +58,8 @@ class Removal:
     reason: str
     confidence: float
     text: str
+    #: Index of the input line the span is on, from 0 (-1: not known). :meth:`Article.explain`
+    #: prints it from 1, as editors number lines.
     line: int = -1
     data: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -213,5 +216,16 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
 
 
 def apply(source: str, removals: Iterable[Removal]) -> str:
-    """Replay ``removals`` on ``source``: equals ``Article.text`` for the article they came from."""
-    return assemble(source, segment(source), removals)
+    """Replay ``removals`` on ``source``: equals ``Article.text`` for the article they came from.
+
+    Raises :class:`~newsclean.errors.RemovalMismatchError` when a removal's span does not
+    hold its text in ``source`` (removals of another text, or of an edited one).
+    """
+    rs = list(removals)
+    for r in rs:
+        if source[r.start : r.end] != r.text:
+            raise RemovalMismatchError(
+                f"removal {r.reason} at {r.start}-{r.end} does not match this text: "
+                f"expected {r.text[:40]!r}, found {source[r.start : r.end][:40]!r}"
+            )
+    return assemble(source, segment(source), rs)
