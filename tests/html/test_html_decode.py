@@ -149,3 +149,16 @@ def test_declared_charset_reader() -> None:
     assert declared_charset(b'<meta charset="ISO-8859-1">') == "cp1252"
     assert declared_charset(b"<?xml version='1.0' encoding='shift_jis'?>") == "shift_jis"
     assert declared_charset(b"<html><body>no declaration</body></html>") is None
+
+
+def test_multi_member_gzip_page_is_read_whole() -> None:
+    first = b"<html><body>" + b"".join(b"<p>Paragraph %d of the report.</p>" % i for i in range(6))
+    second = b"".join(b"<p>Paragraph %d of the report.</p>" % i for i in range(6, 12))
+    page = gzip.compress(first) + gzip.compress(second + b"</body></html>")
+    text = decode_html(page)
+    assert "Paragraph 0 of" in text and "Paragraph 11 of" in text
+
+
+def test_gzip_with_trailing_garbage_is_refused() -> None:
+    with pytest.raises(DecodeError):
+        decode_html(gzip.compress(b"<p>Hello there.</p>") + b"not gzip at all")

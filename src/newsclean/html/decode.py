@@ -141,20 +141,33 @@ def _declarations(data: bytes, encoding: str | None) -> list[tuple[str, str]]:
 
 
 def _inflate(data: bytes, max_bytes: int) -> bytes:
-    d = zlib.decompressobj(wbits=31)  # gzip header and trailer
-    try:
-        out = d.decompress(data, max_bytes + 1)
-    except zlib.error as e:
-        raise DecodeError(
-            f"input starts like gzip-compressed data but does not inflate: {e}"
-        ) from e
-    if len(out) > max_bytes or d.unconsumed_tail:
-        raise InputTooLargeError(
-            f"gzip-compressed input inflates to more than {max_bytes} bytes (max_bytes=...)"
-        )
-    if not d.eof:
-        raise DecodeError("gzip-compressed input is truncated: the stream ends early")
-    return out
+    """Inflate every member of a gzip stream (``cat a.gz b.gz`` is one valid file), at most
+    ``max_bytes`` in all; NUL padding after the last member is ignored, as gzip does."""
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        d = zlib.decompressobj(wbits=31)  # gzip header and trailer
+        try:
+            out = d.decompress(rest, max_bytes - size + 1)
+        except zlib.error as e:
+            raise DecodeError(
+                f"input starts like gzip-compressed data but does not inflate: {e}"
+            ) from e
+        size += len(out)
+        parts.append(out)
+        if size > max_bytes or d.unconsumed_tail:
+            raise InputTooLargeError(
+                f"gzip-compressed input inflates to more than {max_bytes} bytes (max_bytes=...)"
+            )
+        if not d.eof:
+            raise DecodeError("gzip-compressed input is truncated: the stream ends early")
+        rest = d.unused_data
+        if not rest.startswith(b"\x1f\x8b"):
+            if rest.strip(b"\x00"):
+                raise DecodeError("gzip-compressed input has trailing data after its last member")
+            break
+    return b"".join(parts)
 
 
 def _strict(data: bytes, codec: str) -> str | None:
