@@ -112,6 +112,14 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         except OSError as e:
             print(f"newsclean: error: cannot read {name}: {e.strerror}", file=sys.stderr)
             return 1
+    if data[:2] == b"\x1f\x8b":  # page.html.gz, article.txt.gz: read what they hold
+        from .html.decode import inflate
+
+        try:
+            data = inflate(data)
+        except NewscleanError as e:
+            print(f"newsclean: error: cannot read {name}: {e}", file=sys.stderr)
+            return 1
     pipe = _pipeline(args)
     disable = tuple(args.disable)
     is_html = args.html or (not args.text and looks_like_html(data))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -137,3 +138,23 @@ def test_detectors_table_and_json() -> None:
 
 def test_version() -> None:
     assert run_cli(["--version"]).stdout.decode().startswith("newsclean ")
+
+
+def test_clean_gzipped_page_and_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(PAGE.encode()))
+    out = run_cli(["clean", str(page)]).stdout.decode()
+    assert "The city council voted on Tuesday" in out
+    assert "<p>" not in out and "\ufffd" not in out
+    text = tmp_path / "article.txt.gz"
+    text.write_bytes(gzip.compress(ARTICLE.encode()))
+    out = run_cli(["clean", str(text)]).stdout.decode()
+    assert BODY_LINE in out and "google news" not in out
+
+
+def test_clean_corrupt_gzip_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "page.html.gz"
+    bad.write_bytes(b"\x1f\x8b\x08\x00garbage that does not inflate")
+    r = run_cli(["clean", str(bad)], check=False)
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith("newsclean: error:")

@@ -32,7 +32,7 @@ import zlib
 
 from ..errors import DecodeError, InputTooLargeError
 
-__all__ = ["DEFAULT_MAX_BYTES", "declared_charset", "decode_html", "looks_binary"]
+__all__ = ["DEFAULT_MAX_BYTES", "declared_charset", "decode_html", "inflate", "looks_binary"]
 
 #: Inputs (and inflated gzip bodies) larger than this many bytes are refused.
 DEFAULT_MAX_BYTES = 64_000_000
@@ -140,7 +140,7 @@ def _declarations(data: bytes, encoding: str | None) -> list[tuple[str, str]]:
     return out
 
 
-def _inflate(data: bytes, max_bytes: int) -> bytes:
+def inflate(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Inflate every member of a gzip stream (``cat a.gz b.gz`` is one valid file), at most
     ``max_bytes`` in all; NUL padding after the last member is ignored, as gzip does."""
     parts: list[bytes] = []
@@ -225,7 +225,7 @@ def decode_html(
     if len(data) > max_bytes:
         raise InputTooLargeError(f"input has {len(data)} bytes; the limit is {max_bytes}")
     if data[:2] == _GZIP_MAGIC:
-        data = _inflate(data, max_bytes)
+        data = inflate(data, max_bytes)
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"input is {what}, not an HTML page")
