@@ -58,7 +58,7 @@ class CommentsDetector(Detector):
     #: above the article has words before it, but no article yet.
     min_prose_before: int = 40
     form_max_words: int = 40
-    #: Under a bare one-word header, a section of at most this many words is the comment
+    #: Under a header without a count, a section of at most this many words is the comment
     #: widget's chrome ("There are no comments yet", "Let's hear your thoughts")...
     bare_section_max_words: int = 60
     #: ...and a longer one needs this many short lines stamped with a time, "ago" or a
@@ -80,8 +80,8 @@ class CommentsDetector(Detector):
     def _thread_follows(
         self, doc: Document, i: int, forms: list[int], form: PhraseSearch | None
     ) -> bool:
-        """Evidence beside a bare header at ``i`` that comments follow: a short section,
-        a comment-form line, or posts' date stamps."""
+        """Evidence beside an uncounted header at ``i`` that comments follow: a short
+        section, a comment-form line, or posts' date stamps."""
         if doc.words_after(i) <= self.bare_section_max_words:
             return True
         blocks = doc.blocks
@@ -130,8 +130,8 @@ class CommentsDetector(Detector):
             if strong and not line_hit and _runs_on(b.text):
                 continue  # "Comments on my blog posts. It pulls..." is a sentence, not a header
             if not _counted(b.text) and not self._thread_follows(doc, i, forms, form):
-                # A bare "Comments" also heads a manual's section on code comments or a
-                # forum's replies: it cuts only over what reads as a comment widget.
+                # "Comments" also heads a manual's section on code comments or a forum's
+                # replies: without a count it cuts only over what reads as a comment widget.
                 doc.note_context(self.name)
                 continue
             cut = i

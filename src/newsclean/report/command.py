@@ -97,10 +97,9 @@ def _write(
         )
 
 
-def run_report(args: argparse.Namespace, pipeline: Pipeline) -> int:
-    """``newsclean report``."""
-    started = time.monotonic()
-    fields = ReportInput(
+def _fields(args: argparse.Namespace) -> ReportInput:
+    """Which fields of the rows hold what, as the command line names them."""
+    return ReportInput(
         text_field=args.text_field,
         html_field=args.html_field,
         url_field=args.url_field or None,
@@ -108,6 +107,12 @@ def run_report(args: argparse.Namespace, pipeline: Pipeline) -> int:
         output_field=args.output_field,
         removals_field=args.removals_field,
     )
+
+
+def run_report(args: argparse.Namespace, pipeline: Pipeline) -> int:
+    """``newsclean report``."""
+    started = time.monotonic()
+    fields = _fields(args)
     rc = collect_file(
         args.input,
         _collector(args),
@@ -123,13 +128,6 @@ def run_report(args: argparse.Namespace, pipeline: Pipeline) -> int:
 def report_after_batch(args: argparse.Namespace) -> None:
     """``newsclean batch --report``: the report is read back from the finished output."""
     started = time.monotonic()
-    fields = ReportInput(
-        text_field=args.text_field,
-        html_field=args.html_field,
-        url_field=args.url_field or None,
-        id_field=args.id_field or None,
-        output_field=args.output_field,
-        removals_field=args.removals_field,
-    )
+    fields = _fields(args)
     rc = collect_file(args.output, _collector(args), fields)
     _write(args, rc, args.report, started)
