@@ -50,7 +50,9 @@ def digest(text: str | bytes) -> tuple[str, str]:
     rem = hashlib.sha1()
     for r in art.removals:
         extra = json.dumps(dict(r.data), sort_keys=True, ensure_ascii=False)
-        rem.update(f"{r.start}|{r.end}|{r.detector}|{r.reason}|{r.confidence:.6f}|{extra}\n".encode())
+        rem.update(
+            f"{r.start}|{r.end}|{r.detector}|{r.reason}|{r.confidence:.6f}|{extra}\n".encode()
+        )
     return out, rem.hexdigest()[:16]
 
 
