@@ -38,7 +38,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 import orjson
 
 from . import io as nio
-from .errors import NewscleanError
+from .errors import FormatError, NewscleanError
 from .pipeline import Pipeline
 from .removal import Article
 
@@ -749,7 +749,7 @@ def run_batch(
     try:
         fmt_in, comp_in = nio.detect_format(input_path)
         fmt_out, comp_out = nio.detect_format(output_path)
-    except nio.FormatError as e:
+    except FormatError as e:
         raise BatchError(str(e)) from None
     if output_path == "-":
         raise BatchError("batch needs an output file (-o OUT), not stdout")
@@ -764,7 +764,7 @@ def run_batch(
     if fmt_in == "parquet":
         try:
             nio.need_pyarrow()
-        except nio.FormatError as e:
+        except FormatError as e:
             raise BatchError(str(e)) from None
 
     ckpt_file = checkpoint_path(output_path)

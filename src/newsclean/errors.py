@@ -5,7 +5,9 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "DecodeError",
+    "DocumentTimeoutError",
     "ExtractionError",
+    "FormatError",
     "InputTooLargeError",
     "NewscleanError",
     "RemovalMismatchError",
@@ -42,3 +44,11 @@ class ExtractionError(NewscleanError):
 
 class RemovalMismatchError(NewscleanError, ValueError):
     """Removals replayed on a text they were not made from (their spans hold other text)."""
+
+
+class DocumentTimeoutError(NewscleanError, TimeoutError):
+    """One document took longer than its time limit; batch runs report it as ``timeout``."""
+
+
+class FormatError(NewscleanError, ValueError):
+    """A batch input or output file is not in the format its name or ``--format`` says."""

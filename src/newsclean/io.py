@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from .errors import FormatError
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -44,10 +46,6 @@ Format = Literal["jsonl", "parquet"]
 Compression = Literal["none", "gzip", "zstd"]
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
-
-
-class FormatError(ValueError):
-    """A file name whose format newsclean cannot tell, or a missing optional dependency."""
 
 
 def detect_format(path: str) -> tuple[Format, Compression]:

@@ -16,7 +16,7 @@ import orjson
 
 from .. import io as nio
 from ..batch import _MISSING, ERROR_FIELD, ERROR_TYPE_FIELD, BatchOptions, Cleaner, Tally
-from ..errors import NewscleanError
+from ..errors import FormatError, NewscleanError
 from ..pipeline import Pipeline
 from .collect import ReportCollector
 
@@ -43,12 +43,12 @@ def iter_rows(path: str) -> Iterator[Mapping[str, Any] | str]:
     """The rows of ``path`` as dicts; an unreadable JSONL line is yielded as its error message."""
     try:
         fmt, comp = nio.detect_format(path)
-    except nio.FormatError as e:
+    except FormatError as e:
         raise ReportError(str(e)) from None
     if fmt == "parquet":
         try:
             nio.need_pyarrow()
-        except nio.FormatError as e:
+        except FormatError as e:
             raise ReportError(str(e)) from None
         for batch in nio.iter_parquet_batches(path, batch_rows=1024):
             yield from batch.to_pylist()
