@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from .document import Block, Document
 from .errors import ConfigError
-from .removal import Removal
+from .removal import Removal, check_reason
 
 __all__ = ["Detector", "Reviser"]
 
@@ -45,7 +45,9 @@ class Detector:
 
     # -- helpers -------------------------------------------------------------------------
     def remove(self, block: Block, reason: str, confidence: float, **data: str) -> Removal:
-        """A removal of the whole ``block``."""
+        """A removal of the whole ``block``; ``reason`` is ``<kind>.<rule>``, the kind one of
+        :data:`~newsclean.removal.KINDS` (else :class:`ConfigError`)."""
+        check_reason(reason, self.name)
         return Removal.of(
             block.start, block.end, self.name, reason, confidence, block.text, block.line, data
         )
@@ -54,6 +56,7 @@ class Detector:
         self, block: Block, start: int, end: int, reason: str, confidence: float, **data: str
     ) -> Removal:
         """A removal of ``block.text[start:end]`` (a fragment glued to body text)."""
+        check_reason(reason, self.name)
         s, e = block.start + start, block.start + end
         return Removal.of(
             s, e, self.name, reason, confidence, block.text[start:end], block.line, data

@@ -1,4 +1,5 @@
-"""Phrase packs: one TOML data file per language in ``newsclean/phrases/``.
+"""Phrase packs: one TOML data file per language in ``newsclean/phrases/``, plus the packs
+other packages ship (:mod:`newsclean.packs` finds them).
 
 Each file maps a family (``[read_more]``, ``[comments]``...) to lists of phrases under
 match modes. Phrases are literals written naturally; they are normalised like block text
@@ -17,19 +18,14 @@ Patterns are alternations of escaped literals, so matching is linear in the line
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any, Protocol
+from typing import Protocol
 
-from .shape import EDGE_JUNK, normalize
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .errors import ConfigError
+from .packs import available_languages, families, load_pack, pack_meta
+from .shape import EDGE_JUNK
 
 __all__ = [
     "ALL",
@@ -63,40 +59,11 @@ _GLUED_BOUNDARY = r"(?=$|[^\w]|(?-i:[A-Z]))"
 
 
 @cache
-def available_languages() -> tuple[str, ...]:
-    root = resources.files("newsclean") / "phrases"
-    return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml")))
-
-
-@cache
-def load_pack(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    """The families of one language's pack, phrases normalised."""
-    path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    out: dict[str, dict[str, tuple[str, ...]]] = {}
-    for family, modes in data.items():
-        if family == "meta":
-            continue
-        out[family] = {
-            mode: tuple(normalize(p) for p in phrases if normalize(p))
-            for mode, phrases in modes.items()
-        }
-    return out
-
-
-@cache
-def _meta(lang: str) -> dict[str, Any]:
-    path = resources.files("newsclean") / "phrases" / f"{lang}.toml"
-    meta: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("meta", {})
-    return meta
-
-
-@cache
 def _function_words() -> dict[str, str]:
     """Each pack's function words, mapped to the pack's language (first pack wins a tie)."""
     out: dict[str, str] = {}
     for lang in available_languages():
-        for w in _meta(lang).get("function_words", ()):
+        for w in pack_meta(lang).get("function_words", ()):
             out.setdefault(w.lower(), lang)
     return out
 
@@ -120,7 +87,7 @@ def guess_language(texts: Iterable[str], min_hits: int = 3) -> str | None:
 
 def title_case_headlines(lang: str) -> bool:
     """Whether ``lang`` writes headlines in Title Case (its pack says so)."""
-    return bool(_meta(lang).get("title_case_headlines", False))
+    return bool(pack_meta(lang).get("title_case_headlines", False))
 
 
 @cache
@@ -128,7 +95,7 @@ def common_words() -> frozenset[str]:
     """Words the packs mark as too frequent in prose to anchor the phrase scan on."""
     out: set[str] = set()
     for lang in available_languages():
-        out.update(w.lower() for w in _meta(lang).get("common", ()))
+        out.update(w.lower() for w in pack_meta(lang).get("common", ()))
     return frozenset(out)
 
 
@@ -141,12 +108,35 @@ def _anchor(words: list[str]) -> str:
 def _langs(languages: tuple[str, ...]) -> tuple[str, ...]:
     if ALL in languages:
         return available_languages()
-    return tuple(lang for lang in languages if lang in available_languages())
+    unknown = [lang for lang in languages if lang not in available_languages()]
+    if unknown:
+        raise ConfigError(
+            f"no phrase pack for language(s) {unknown}; packs: {list(available_languages())}"
+        )
+    return languages
+
+
+def _check_list(family: str, key: str) -> None:
+    """A family or list no pack has is a typo: it would make a detector that never fires.
+
+    The lists named after match modes may be missing (a family without ``contains``
+    phrases); any other list must exist in some language's pack.
+    """
+    lists = families().get(family)
+    if lists is None:
+        known = sorted(families())
+        raise ConfigError(f"no phrase family {family!r} in any pack; families: {known}")
+    if key not in lists and key not in MODES:
+        raise ConfigError(f"phrase family {family!r} has no list {key!r}; lists: {sorted(lists)}")
 
 
 @cache
 def phrases(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> tuple[str, ...]:
-    """All phrases of ``family``/``key`` across ``languages``, longest first, deduplicated."""
+    """All phrases of ``family``/``key`` across ``languages``, longest first, deduplicated.
+
+    Raises :class:`~newsclean.errors.ConfigError` for a family, list or language no pack has.
+    """
+    _check_list(family, key)
     seen: set[str] = set()
     for lang in _langs(languages):
         seen.update(load_pack(lang).get(family, {}).get(key, ()))
@@ -180,7 +170,7 @@ def matcher(
     elif mode == "contains":
         pat = rf"(?<!\w)(?:{alt})(?!\w)"
     else:
-        raise ValueError(f"unknown match mode {mode!r}; expected one of {MODES}")
+        raise ConfigError(f"unknown match mode {mode!r}; expected one of {MODES}")
     return re.compile(pat, re.IGNORECASE)
 
 
@@ -236,7 +226,7 @@ def searcher(family: str, key: str, languages: tuple[str, ...] = (ALL,)) -> Phra
     for their keys and no others.
     """
     if key not in SEARCHED_LISTS:
-        raise ValueError(
+        raise ConfigError(
             f"phrase list {key!r} is not scanned for; `contains` lists are {SEARCHED_LISTS}"
         )
     pattern = matcher(family, key, "contains", languages)

@@ -16,7 +16,7 @@ from .config import PipelineConfig, StepConfig
 from .detector import Detector
 from .document import WHOLE_TEXT, Block, Document
 from .errors import ConfigError, InputTooLargeError
-from .removal import Article, Removal, assemble
+from .removal import Article, Removal, assemble, credited_source, headline
 from .segment import STRIP_CHARS, segment
 from .view import reading_view
 
@@ -201,12 +201,9 @@ class Pipeline:
             accepted.extend(more)
 
         accepted.sort(key=lambda r: (r.start, r.end))
-        lifted = [r for r in accepted if r.kind == "title"]
-        title: str | None = title_hint
-        if title is None and lifted:
-            title = lifted[0].data.get("title", lifted[0].text)
-        source = next((r.data["source"] for r in accepted if "source" in r.data), None)
+        title = title_hint if title_hint is not None else headline(accepted)
         body = assemble(text, all_blocks, accepted)
+        source = credited_source(accepted)
         return Article(body, text, tuple(accepted), title, source, dict(meta or {}))
 
     def _run(
@@ -262,9 +259,9 @@ class Pipeline:
             settled = {n for n in reporting if noted.get(n, 0) <= first_cut}
             # The newest headline lifted: the next pass removes its copies, as a run on the
             # output would (Article.title is the first one, taken from the removals below).
-            lifted = sorted((r for r in chosen if r.kind == "title"), key=lambda r: r.start)
-            if lifted:
-                title = lifted[0].data.get("title", lifted[0].text)
+            lifted = headline(chosen)
+            if lifted is not None:
+                title = lifted
             left, trimmed = _remaining(doc, chosen)
             doc = doc.replace_blocks(left, title, frozenset((b.start, b.end) for b in trimmed))
         return accepted, doc.blocks, guarded

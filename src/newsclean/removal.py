@@ -10,13 +10,25 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .document import filled
-from .errors import RemovalMismatchError
+from .errors import ConfigError, RemovalMismatchError
 from .segment import STRIP_CHARS, segment
 
-__all__ = ["KINDS", "Article", "Removal", "apply", "assemble"]
+__all__ = [
+    "KINDS",
+    "SOURCE_KIND",
+    "TITLE_KIND",
+    "Article",
+    "Removal",
+    "apply",
+    "assemble",
+    "check_reason",
+    "credited_source",
+    "headline",
+]
 
-#: The families a removal can belong to. ``title`` is the headline lifted into
-#: :attr:`Article.title`; every other kind is noise.
+#: The families a removal can belong to: the ``<kind>`` of its ``<kind>.<rule>`` reason.
+#: Detectors may use these and no others (:func:`check_reason`). Two kinds also fill the
+#: :class:`Article`: see :data:`TITLE_KIND` and :data:`SOURCE_KIND`; every kind is noise.
 KINDS = (
     "title",
     "duplicate_title",
@@ -41,6 +53,47 @@ KINDS = (
     "duplicate",
     "widget",
 )
+_KIND_SET = frozenset(KINDS)
+#: A removal of this kind is the headline: the first one in the text becomes
+#: :attr:`Article.title` (its ``data["title"]`` if set, else its text), unless the caller
+#: gave the title.
+TITLE_KIND = "title"
+#: A removal of this kind credits the outlet a story came from: the first one's
+#: ``data["source"]`` becomes :attr:`Article.source`. ``data["source"]`` of other kinds
+#: is only data.
+SOURCE_KIND = "source_credit"
+
+
+def check_reason(reason: str, detector: str) -> str:
+    """``reason`` if it reads ``<kind>.<rule>`` with a kind of :data:`KINDS`.
+
+    A misspelt kind would drop out of every per-kind statistic and report without a sound,
+    so a detector that emits one fails loudly with :class:`~newsclean.errors.ConfigError`.
+    """
+    kind, _, rule = reason.partition(".")
+    if kind not in _KIND_SET or not rule:
+        raise ConfigError(
+            f"detector {detector!r} gave reason {reason!r}: a reason is '<kind>.<rule>' "
+            f"with a kind of newsclean.removal.KINDS {list(KINDS)}"
+        )
+    return reason
+
+
+def headline(removals: Iterable[Removal]) -> str | None:
+    """The title the removals lift (:data:`TITLE_KIND`), from the first one in the text."""
+    first = min((r for r in removals if r.kind == TITLE_KIND), key=_start, default=None)
+    return None if first is None else first.data.get("title", first.text)
+
+
+def credited_source(removals: Iterable[Removal]) -> str | None:
+    """The outlet the first credit in the text names (:data:`SOURCE_KIND`), if any."""
+    credits = (r for r in removals if r.kind == SOURCE_KIND and "source" in r.data)
+    first = min(credits, key=_start, default=None)
+    return None if first is None else first.data["source"]
+
+
+def _start(r: Removal) -> int:
+    return r.start
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,17 @@ from typing import ClassVar
 
 from ..detector import Detector
 from ..document import SCAN_WORDS, Document, cached_property
-from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, phrase_set, searcher
+from ..phrases import (
+    ALL,
+    PhraseMatch,
+    PhraseSearch,
+    line_matcher,
+    phrase_set,
+    phrases,
+    searcher,
+)
 from ..registry import register
-from ..removal import Removal
+from ..removal import Removal, check_reason
 from ..shape import is_quotation
 from ._zones import in_edge_zone
 
@@ -52,6 +60,12 @@ class PhraseLineDetector(Detector):
     head_share: float = 0.15
     tail_share: float = 0.3
     confidence: float = 0.9
+
+    def __post_init__(self) -> None:
+        # A misspelt family, kind or language would make a detector that never fires or
+        # files its removals nowhere: refuse it when the pipeline is built (ConfigError).
+        check_reason(f"{self.kind}.line", self.name)
+        phrases(self.family, "line", self.languages)
 
     @cached_property
     def _lists(self) -> tuple[PhraseMatch | None, PhraseMatch | None, PhraseSearch | None]:
