@@ -1,14 +1,22 @@
-"""The exceptions newsclean raises: one tree, so callers can catch ``NewscleanError``."""
+"""The exceptions newsclean raises: one tree, so callers can catch ``NewscleanError``.
+
+Every error newsclean raises on purpose is one of these (the batch runner's ``BatchError``
+and the report's ``ReportError`` subclass :class:`NewscleanError` too). Each also subclasses
+the built-in exception it replaced (``ValueError``, ``TypeError``, ``OSError``...), so code
+written against the built-in keeps working.
+"""
 
 from __future__ import annotations
 
 __all__ = [
+    "CheckpointError",
     "ConfigError",
     "DecodeError",
     "DocumentTimeoutError",
     "ExtractionError",
     "FormatError",
     "InputTooLargeError",
+    "InputTypeError",
     "NewscleanError",
     "RemovalMismatchError",
     "UnknownDetectorError",
@@ -20,7 +28,9 @@ class NewscleanError(Exception):
 
 
 class ConfigError(NewscleanError, ValueError):
-    """A pipeline configuration is malformed (unknown key, wrong type, bad value)."""
+    """A pipeline configuration is malformed (unknown key, wrong type, bad value), or a
+    detector or phrase pack plugged into it breaks the extension contract (a misspelt phrase
+    family, an unknown reason kind, an annotated ``name``...)."""
 
 
 class UnknownDetectorError(ConfigError, KeyError):
@@ -32,6 +42,10 @@ class UnknownDetectorError(ConfigError, KeyError):
 
 class InputTooLargeError(NewscleanError, ValueError):
     """The input is larger than the configured ``max_input_chars`` / ``max_input_bytes``."""
+
+
+class InputTypeError(NewscleanError, TypeError):
+    """The input is not of a type the function takes (bytes given to ``clean``...)."""
 
 
 class DecodeError(NewscleanError, ValueError):
@@ -52,3 +66,8 @@ class DocumentTimeoutError(NewscleanError, TimeoutError):
 
 class FormatError(NewscleanError, ValueError):
     """A batch input or output file is not in the format its name or ``--format`` says."""
+
+
+class CheckpointError(NewscleanError, OSError):
+    """A ``--resume`` cannot continue: the files do not match the checkpoint (the input is
+    shorter than the lines it says were done, or the partial output is missing)."""

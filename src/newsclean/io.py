@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from .errors import FormatError
+from .errors import CheckpointError, FormatError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -163,7 +163,7 @@ def skip_lines(stream: IO[bytes], n: int) -> int:
     for _ in range(n):
         line = stream.readline()
         if not line:
-            raise EOFError(f"the input ended after {_} lines; the checkpoint expected {n}")
+            raise CheckpointError(f"the input ended after {_} lines; the checkpoint expected {n}")
         skipped += len(line)
     return skipped
 
@@ -183,7 +183,7 @@ class JsonlSink:
             self._raw = open(self.tmp, "wb")  # noqa: SIM115 - closed in finish/abort
         else:
             if not os.path.exists(self.tmp):
-                raise FileNotFoundError(f"cannot resume: partial output {self.tmp} is missing")
+                raise CheckpointError(f"cannot resume: partial output {self.tmp} is missing")
             self._raw = open(self.tmp, "r+b")  # noqa: SIM115
             self._raw.truncate(resume_offset)
             self._raw.seek(resume_offset)
@@ -294,7 +294,7 @@ class ParquetSink:
             self.parts = 0
         else:
             if not os.path.isdir(self.parts_dir):
-                raise FileNotFoundError(f"cannot resume: {self.parts_dir} is missing")
+                raise CheckpointError(f"cannot resume: {self.parts_dir} is missing")
             self.parts = resume_parts
             for name in os.listdir(self.parts_dir):  # parts after the checkpoint are partial
                 if not name.startswith("part-") or int(name[5:10]) >= resume_parts:

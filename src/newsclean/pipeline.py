@@ -15,7 +15,7 @@ from . import registry
 from .config import PipelineConfig, StepConfig
 from .detector import Detector
 from .document import WHOLE_TEXT, Block, Document
-from .errors import ConfigError, InputTooLargeError
+from .errors import ConfigError, InputTooLargeError, InputTypeError
 from .removal import Article, Removal, assemble, credited_source, headline
 from .segment import STRIP_CHARS, segment
 from .view import reading_view
@@ -162,7 +162,8 @@ class Pipeline:
     ) -> Article:
         """Clean ``text`` (or the given ``blocks`` of it) and explain every removal."""
         if not isinstance(text, str):
-            raise TypeError(f"expected str, got {type(text).__name__}; use clean_html for bytes")
+            got = type(text).__name__
+            raise InputTypeError(f"expected str, got {got}; use clean_html for bytes")
         if len(text) > self.max_input_chars:
             raise InputTooLargeError(
                 f"input has {len(text)} characters; the limit is {self.max_input_chars} "

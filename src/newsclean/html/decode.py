@@ -30,7 +30,7 @@ import codecs
 import re
 import zlib
 
-from ..errors import DecodeError, InputTooLargeError
+from ..errors import DecodeError, InputTooLargeError, InputTypeError
 
 __all__ = ["DEFAULT_MAX_BYTES", "declared_charset", "decode_html", "inflate", "looks_binary"]
 
@@ -220,7 +220,7 @@ def decode_html(
             raise InputTooLargeError(f"input has {len(data)} characters; the limit is {max_bytes}")
         return _checked(data, "no decoding (str input)")
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"expected bytes or str, got {type(data).__name__}")
+        raise InputTypeError(f"expected bytes or str, got {type(data).__name__}")
     data = bytes(data)
     if len(data) > max_bytes:
         raise InputTooLargeError(f"input has {len(data)} bytes; the limit is {max_bytes}")
