@@ -1,10 +1,11 @@
 """Where phrase packs come from: the built-in ``newsclean/phrases/`` and other packages.
 
 A package ships packs through the entry-point group ``newsclean.phrases``: each entry point
-names a package (``mypkg.phrases``) holding ``<lang>.toml`` files laid out like the built-in
-ones. A plugin file for a language that ships (``en.toml``) adds families and phrases to it;
-a file for a new language (``nl.toml``) adds the language. Entry points are read once per
-process, as detectors' are, so the set of packs is fixed while a pipeline runs.
+names a package (``mypkg``) whose ``phrases/`` directory holds ``<lang>.toml`` files laid
+out like the built-in ones (``newsclean/phrases/en.toml``). A plugin file for a language
+that ships (``en.toml``) adds families and phrases to it; a file for a new language
+(``nl.toml``) adds the language. Entry points are read once per process, as detectors' are,
+so the set of packs is fixed while a pipeline runs.
 
 A malformed plugin pack is a :class:`~newsclean.errors.ConfigError` naming the file, raised
 when the packs are first read, never a detector that silently matches nothing.
@@ -42,13 +43,13 @@ def _pack_dirs() -> tuple[tuple[str, Traversable], ...]:
     for ep in sorted(entry_points(group=PACK_ENTRY_POINT_GROUP), key=lambda e: e.name):
         where = f"entry point {ep.name!r} = {ep.value!r} ({PACK_ENTRY_POINT_GROUP})"
         if ep.attr:
-            raise ConfigError(f"{where} must name a package holding <lang>.toml files")
+            raise ConfigError(f"{where} must name a package (mypkg), not an object in it")
         try:
-            root = resources.files(ep.module)
+            root = resources.files(ep.module) / "phrases"
         except (ImportError, TypeError) as e:
             raise ConfigError(f"{where} cannot be read: {e}") from e
-        if not any(p.name.endswith(".toml") for p in root.iterdir()):
-            raise ConfigError(f"{where} holds no <lang>.toml file")
+        if not root.is_dir() or not any(p.name.endswith(".toml") for p in root.iterdir()):
+            raise ConfigError(f"{where}: the package has no phrases/<lang>.toml file")
         dirs.append((ep.name, root))
     return tuple(dirs)
 

@@ -1,0 +1,40 @@
+"""Everything a detector or phrase-pack author imports, in one place.
+
+``newsclean`` itself exports what a *user* needs (``clean``, ``Pipeline``, ``Article``...).
+This module adds what someone *extending* newsclean needs: the base classes, the document a
+detector reads, the reason kinds a removal may have, the phrase-pack look-ups and the two
+entry-point groups. See ``docs/writing-detectors.md`` for a worked example.
+"""
+
+from __future__ import annotations
+
+from .detector import Detector, Reviser
+from .detectors.phrase_lines import PhraseLineDetector
+from .document import Block, Document
+from .packs import PACK_ENTRY_POINT_GROUP, available_languages
+from .phrases import ALL, line_matcher, matcher, phrase_set, phrases, searcher
+from .registry import ENTRY_POINT_GROUP, register
+from .removal import KINDS, SOURCE_KIND, TITLE_KIND, Removal, check_reason
+
+__all__ = [
+    "ALL",
+    "ENTRY_POINT_GROUP",
+    "KINDS",
+    "PACK_ENTRY_POINT_GROUP",
+    "SOURCE_KIND",
+    "TITLE_KIND",
+    "Block",
+    "Detector",
+    "Document",
+    "PhraseLineDetector",
+    "Removal",
+    "Reviser",
+    "available_languages",
+    "check_reason",
+    "line_matcher",
+    "matcher",
+    "phrase_set",
+    "phrases",
+    "register",
+    "searcher",
+]
