@@ -85,6 +85,7 @@ class PipelineConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PipelineConfig:
+        """Build from plain data, rejecting unknown keys and wrong types (ConfigError)."""
         known = {"detectors", "max_passes", "guard_min_words", "guard_confidence"}
         unknown = set(data) - known
         if unknown:
@@ -127,6 +128,7 @@ class PipelineConfig:
         return out
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data that :meth:`from_dict` reads back to an equal config."""
         return {
             "max_passes": self.max_passes,
             "guard_min_words": self.guard_min_words,
@@ -136,12 +138,14 @@ class PipelineConfig:
 
     @classmethod
     def from_toml(cls, text: str) -> PipelineConfig:
+        """:meth:`from_dict` of a TOML text (``newsclean config --default`` writes one)."""
         try:
             return cls.from_dict(tomllib.loads(text))
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"invalid TOML: {e}") from e
 
     def to_toml(self) -> str:
+        """The config as TOML, for ``--config`` files."""
         import tomli_w
 
         return str(tomli_w.dumps(self.to_dict()))

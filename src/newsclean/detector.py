@@ -38,9 +38,11 @@ class Detector:
     summary: ClassVar[str] = ""
 
     def detect(self, doc: Document) -> Iterable[Removal]:
+        """The removals this detector proposes for ``doc`` (made with :meth:`remove`)."""
         raise NotImplementedError
 
     def revise(self, doc: Document, flagged: Sequence[Removal | None]) -> Iterable[Removal]:
+        """A reviser's extra removals, given the pass's decision per block (``flagged[i]``)."""
         return ()
 
     # -- helpers -------------------------------------------------------------------------

@@ -71,6 +71,7 @@ class Pipeline:
     # -- construction --------------------------------------------------------------------
     @classmethod
     def default(cls) -> Pipeline:
+        """The built-in detectors in their default order (plugins are added with :meth:`add`)."""
         return cls()
 
     @classmethod
@@ -121,6 +122,7 @@ class Pipeline:
         return self._with_steps(steps)
 
     def remove(self, name: str) -> Pipeline:
+        """A new pipeline without detector ``name``."""
         steps = list(self.config.detectors)
         del steps[self._index(name)]
         return self._with_steps(steps)
@@ -133,6 +135,7 @@ class Pipeline:
         return self._with_steps(steps)
 
     def disable(self, *names: str) -> Pipeline:
+        """A new pipeline where ``names`` stay listed (with their config) but do not run."""
         steps = list(self.config.detectors)
         for n in names:
             i = self._index(n)
@@ -149,6 +152,7 @@ class Pipeline:
 
     # -- running -------------------------------------------------------------------------
     def clean(self, text: str) -> str:
+        """The clean body of ``text`` (:meth:`analyze` without the explanation)."""
         return self.analyze(text).text
 
     def analyze(
