@@ -25,7 +25,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DOC = Path(__file__).parents[1] / "docs" / "writing-detectors.md"
-FILE_BLOCK = re.compile(r"^% file: (\S+)\n\n```\w+\n(.*?)^```", re.MULTILINE | re.DOTALL)
+FILE_BLOCK = re.compile(r"^File `(\S+)`:\n\n```\w+\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 ARTICLE = """\
 Ferry Timetable Cut as Crew Shortage Bites
