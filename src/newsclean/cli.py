@@ -14,8 +14,9 @@
 shows the report. ``--json`` prints ``Article.to_dict()`` instead of the text.
 
 Exit status: 0 success (a batch with error rows still succeeds: the errors are in the output
-and the summary); 1 an I/O or unexpected failure; 2 bad usage, config or input format; 128+N
-when stopped by signal N (a batch can then be continued with ``--resume``).
+and the summary); 1 an I/O or unexpected failure (a damaged input, an unwritable output,
+workers that cannot start); 2 bad usage, config, input format or fields; 128+N when stopped
+by signal N (a batch from a file can then be continued with ``--resume``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -32,6 +33,9 @@ from . import __version__
 from .errors import NewscleanError
 from .pipeline import Pipeline
 from .removal import Article
+
+if TYPE_CHECKING:
+    from .batch import BatchOptions
 
 __all__ = ["looks_like_html", "main"]
 
@@ -148,30 +152,51 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 # -- batch -----------------------------------------------------------------------------------
 
 
-def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchError, BatchOptions, Interrupted, format_summary, run_batch
+def _batch_options(args: argparse.Namespace) -> BatchOptions:
+    """The per-record options of ``batch``; a new cleaning option is one more line here."""
+    from .batch import BatchError, BatchOptions
 
-    pipe = _pipeline(args)
     if args.doc_timeout is not None and args.doc_timeout <= 0:
         raise BatchError("--doc-timeout must be positive")
-    options = BatchOptions(
+    keep_removals = args.removals or args.report or args.report_json
+    return BatchOptions(
         text_field=args.text_field,
         html_field=args.html_field,
         url_field=args.url_field or None,
         id_field=args.id_field or None,
         output_field=args.output_field,
-        removals_field=(
-            args.removals_field if (args.removals or args.report or args.report_json) else None
-        ),
+        removals_field=args.removals_field if keep_removals else None,
         disable=tuple(args.disable),
         doc_timeout=args.doc_timeout,
     )
+
+
+def _interrupted(args: argparse.Namespace, what: str) -> None:
+    if args.input == "-":
+        hint = "stdin cannot be resumed, so the partial output was removed: run it again"
+    else:
+        hint = "run the same command with --resume to continue"
+    print(f"\nnewsclean: interrupted ({what}); {hint}", file=sys.stderr)
+
+
+def _write_summary_json(path: str, summary: Mapping[str, Any]) -> None:
+    """A summary that cannot be written is a warning: the run itself is complete."""
+    try:
+        with open(path, "wb") as fh:
+            fh.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    except OSError as e:
+        print(f"newsclean: warning: cannot write --summary-json {path}: {e}", file=sys.stderr)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchError, Interrupted, format_summary, run_batch
+
     try:
         summary = run_batch(
             args.input,
             args.output,
-            pipeline=pipe,
-            options=options,
+            pipeline=_pipeline(args),
+            options=_batch_options(args),
             jobs=args.jobs,
             resume=args.resume,
             fresh=args.fresh,
@@ -180,21 +205,19 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             progress=None if not args.no_progress else False,
             handle_signals=True,
         )
+    except BatchError as e:
+        print(f"newsclean: error: {e}", file=sys.stderr)
+        return e.exit_code
     except Interrupted as e:
-        print(
-            f"\nnewsclean: interrupted (signal {e.signum}); "
-            "run the same command with --resume to continue",
-            file=sys.stderr,
-        )
+        _interrupted(args, f"signal {e.signum}")
         return 128 + e.signum
     except KeyboardInterrupt:
-        print("\nnewsclean: interrupted; run again with --resume to continue", file=sys.stderr)
+        _interrupted(args, "Ctrl-C")
         return 130
     if not args.quiet:
         print(format_summary(summary), file=sys.stderr)
     if args.summary_json:
-        with open(args.summary_json, "wb") as fh:
-            fh.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        _write_summary_json(args.summary_json, summary)
     if args.report or args.report_json:
         from .report.command import report_after_batch
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from newsclean.batch import BatchOptions, JsonlResult, JsonlTask, Runner
+from newsclean.batch import BatchOptions, Cleaner, JsonlResult, JsonlTask, Runner
 from newsclean.pipeline import Pipeline
 
 pytestmark = pytest.mark.timeout(120)
@@ -15,10 +15,10 @@ pytestmark = pytest.mark.timeout(120)
 class CrashingTask(JsonlTask):
     """A task whose worker dies on any line that contains CRASH."""
 
-    def run(self) -> JsonlResult:
+    def run(self, cleaner: Cleaner) -> JsonlResult:
         if any(b"CRASH" in raw for _, raw in self.lines):
             os._exit(7)
-        return super().run()
+        return super().run(cleaner)
 
     def split(self) -> list[JsonlTask]:
         return [CrashingTask([line]) for line in self.lines]

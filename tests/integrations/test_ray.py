@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,17 +66,36 @@ def ray_cluster() -> Iterator[Any]:
         ray.shutdown()
 
 
-@pytest.mark.parametrize("fmt", ["pandas", "pyarrow", "numpy"])
-def test_map_batches_on_local_cluster(ray_cluster: Any, fmt: str) -> None:
-    rows = _rows(200)
-    ds = ray_cluster.data.from_items(rows, override_num_blocks=4)
+def _recipe(ray: Any, ds: Any, fmt: str) -> list[dict[str, Any]]:
+    """The recipe of the module docstring and docs/scale.md, on a 2-CPU cluster."""
     ds = ds.map_batches(
         NewscleanMapper,
         fn_constructor_kwargs={"removals_column": "removals"},
+        compute=ray.data.ActorPoolStrategy(size=2),
+        num_cpus=0.5,
         batch_size=32,
         batch_format=fmt,
-        concurrency=2,
     )
-    out = sorted(ds.take_all(), key=lambda r: r["id"])
+    return sorted(ds.take_all(), key=lambda r: r["id"])
+
+
+@pytest.mark.timeout(120)
+def test_read_json_recipe_finishes_on_two_cpus(ray_cluster: Any, tmp_path: Any) -> None:
+    """read_json's read tasks need a CPU beside the actors (with 1 CPU each they starve)."""
+    rows = _rows(200)
+    for part in range(4):
+        with open(tmp_path / f"part-{part}.jsonl", "w") as fh:
+            for r in rows[part::4]:
+                fh.write(json.dumps(r) + "\n")
+    started = time.monotonic()
+    out = _recipe(ray_cluster, ray_cluster.data.read_json(str(tmp_path)), "pyarrow")
+    assert time.monotonic() - started < 90
     _check(rows, out)
     assert sum(1 for r in out if r["removals"] and "share" in r["removals"]) >= 150
+
+
+@pytest.mark.parametrize("fmt", ["pandas", "numpy"])
+def test_map_batches_on_local_cluster(ray_cluster: Any, fmt: str) -> None:
+    rows = _rows(200)
+    out = _recipe(ray_cluster, ray_cluster.data.from_items(rows, override_num_blocks=4), fmt)
+    _check(rows, out)

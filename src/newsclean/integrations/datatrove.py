@@ -26,21 +26,13 @@ from typing import Any, Literal
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
-from ..batch import BatchOptions, Cleaner, Tally
+from ..batch import BatchOptions, LazyCleaner
 from ..pipeline import Pipeline
 
 __all__ = ["NewscleanStep"]
 
 OnError = Literal["keep", "drop", "raise"]
 RemovalDetail = Literal["full", "reasons", "none"]
-
-
-def _resolve(pipeline: Pipeline | Mapping[str, Any] | str | None) -> Pipeline:
-    if pipeline is None:
-        return Pipeline.default()
-    if isinstance(pipeline, Pipeline):
-        return pipeline
-    return Pipeline.from_config(pipeline)
 
 
 class NewscleanStep(PipelineStep):  # type: ignore[misc]
@@ -78,7 +70,6 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
             raise ValueError(f"on_error must be keep, drop or raise, not {on_error!r}")
         if removals not in ("full", "reasons", "none"):
             raise ValueError(f"removals must be full, reasons or none, not {removals!r}")
-        self.pipeline = _resolve(pipeline)
         self.options = BatchOptions(
             text_field="text",
             html_field="text" if html else None,
@@ -86,31 +77,17 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
             disable=tuple(disable),
             doc_timeout=doc_timeout,
         )
-        self.pipeline.analyze("", disable=self.options.disable)  # fail early on bad names
+        self.cleaner = LazyCleaner(pipeline, self.options)  # fails now on unknown names
         self.metadata_key = metadata_key
         self.removals = removals
         self.drop_empty = drop_empty
         self.on_error = on_error
-        self._cleaner: Cleaner | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_cleaner"] = None  # rebuilt in each process (it owns a signal handler)
-        return state
-
-    def _get_cleaner(self) -> Cleaner:
-        if self._cleaner is None:
-            self._cleaner = Cleaner(self.pipeline, self.options)
-        return self._cleaner
 
     def clean_document(self, doc: Document) -> bool:
         """Clean ``doc`` in place; False if it should be dropped."""
-        cleaner = self._get_cleaner()
-        tally = Tally()
-        url = doc.metadata.get(self.options.url_field or "url") if self.options.html_field else None
-        where = f"document {doc.id!r}"
+        url = doc.metadata.get(self.options.url_field or "url") if self.options.is_html else None
         with self.track_time():
-            article, etype, message = cleaner.clean(doc.text, url, where, tally)
+            article, etype, message = self.cleaner.clean(doc.text, url, f"document {doc.id!r}")
         self.stat_update("total")
         if article is None:
             assert etype is not None and message is not None

@@ -5,13 +5,19 @@
     import ray
     from newsclean.integrations.ray import NewscleanMapper
 
-    ds = ray.data.read_parquet("s3://bucket/pages/")
+    ds = ray.data.read_json("pages/")  # or read_parquet("s3://bucket/pages/")
     ds = ds.map_batches(
         NewscleanMapper,
         fn_constructor_kwargs={"text_column": "text", "removals_column": "removals"},
-        concurrency=8,            # actors; each builds the pipeline once
+        compute=ray.data.ActorPoolStrategy(size=2),  # actors; each builds the pipeline once
+        num_cpus=0.5,             # per actor: leave CPUs to the read tasks, or they starve
+        batch_size=64,
         batch_format="pyarrow",   # "pandas" and "numpy" work too
     )
+
+Size the pool to the cluster: with ``num_cpus=1`` per actor and as many actors as CPUs,
+the read tasks never get a CPU and the dataset hangs. ``compute=`` replaces the deprecated
+``concurrency=`` argument (Ray 2.4x and later).
 
 Each batch gets ``output_column`` (the clean text, null on failure), ``error_column`` (null
 or ``"<error_type>: <message>"``) and, when ``removals_column`` is set, the removals as a
@@ -26,18 +32,10 @@ from typing import Any
 
 import orjson
 
-from ..batch import BatchOptions, Cleaner, Tally
+from ..batch import MISSING, BatchOptions, LazyCleaner
 from ..pipeline import Pipeline
 
 __all__ = ["NewscleanMapper", "clean_batch"]
-
-
-def _resolve(pipeline: Pipeline | Mapping[str, Any] | str | None) -> Pipeline:
-    if pipeline is None:
-        return Pipeline.default()
-    if isinstance(pipeline, Pipeline):
-        return pipeline
-    return Pipeline.from_config(pipeline)
 
 
 class NewscleanMapper:
@@ -56,7 +54,6 @@ class NewscleanMapper:
         disable: Iterable[str] = (),
         doc_timeout: float | None = None,
     ) -> None:
-        self.pipeline = _resolve(pipeline)
         self.options = BatchOptions(
             text_field=text_column,
             html_field=html_column,
@@ -65,28 +62,19 @@ class NewscleanMapper:
             disable=tuple(disable),
             doc_timeout=doc_timeout,
         )
-        self.pipeline.analyze("", disable=self.options.disable)  # fail early on bad names
+        self.cleaner = LazyCleaner(pipeline, self.options)  # fails now on unknown names
         self.error_column = error_column
         self.removals_column = removals_column
-        self._cleaner: Cleaner | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_cleaner"] = None
-        return state
 
     def _clean(
         self, values: list[Any], urls: list[Any] | None
     ) -> tuple[list[str | None], list[str | None], list[str | None]]:
-        if self._cleaner is None:
-            self._cleaner = Cleaner(self.pipeline, self.options)
-        tally = Tally()
         clean: list[str | None] = []
         errors: list[str | None] = []
         removals: list[str | None] = []
         for i, value in enumerate(values):
             url = urls[i] if urls is not None else None
-            article, etype, message = self._cleaner.clean(value, url, f"row {i}", tally)
+            article, etype, message = self.cleaner.clean(value, url, f"row {i}")
             if article is None:
                 clean.append(None)
                 errors.append(f"{etype}: {message}")
@@ -119,9 +107,7 @@ class NewscleanMapper:
         else:
             raise TypeError(f"unsupported batch type {type(batch).__name__}")
         if values is None:
-            from ..batch import _MISSING
-
-            values = [_MISSING] * n
+            values = [MISSING] * n
         clean, errors, removals = self._clean(values, urls)
         new: dict[str, list[str | None]] = {o.output_field: clean, self.error_column: errors}
         if self.removals_column:
