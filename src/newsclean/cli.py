@@ -315,33 +315,8 @@ def _cmd_config(args: argparse.Namespace) -> int:
 # -- parser ----------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsclean",
-        description="Strip scraper noise from article text and explain every removal.",
-    )
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-
-    p = sub.add_parser(
-        "clean",
-        help="clean one document (text or HTML) to stdout",
-        description="Clean one document. Input is HTML if it starts with '<' and has an HTML "
-        "tag (override with --html/--text). The clean text goes to stdout; --explain writes "
-        "the removal report to stderr.",
-    )
-    p.add_argument("file", nargs="?", metavar="FILE|-", help="input file (default: stdin)")
-    kind = p.add_mutually_exclusive_group()
-    kind.add_argument("--html", action="store_true", help="treat the input as HTML")
-    kind.add_argument("--text", action="store_true", help="treat the input as plain text")
-    p.add_argument("--json", action="store_true", help="print Article.to_dict() as JSON")
-    p.add_argument("--explain", action="store_true", help="print the removal report on stderr")
-    p.add_argument("--title", help="known headline of a text input")
-    p.add_argument("--url", help="page URL of an HTML input")
-    _add_pipeline_args(p)
-    p.set_defaults(func=_cmd_clean)
-
+def _add_batch_parser(sub: Any) -> None:
+    """The ``batch`` command's options (a new cleaning option: here and in _batch_options)."""
     b = sub.add_parser(
         "batch",
         help="clean a JSONL / Parquet dataset, streaming, in parallel, resumable",
@@ -387,10 +362,41 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     _add_pipeline_args(b)
-    from .report.command import add_report_options, add_report_parser
+    from .report.command import add_report_options
 
     add_report_options(b, batch=True)
     b.set_defaults(func=_cmd_batch)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsclean",
+        description="Strip scraper noise from article text and explain every removal.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser(
+        "clean",
+        help="clean one document (text or HTML) to stdout",
+        description="Clean one document. Input is HTML if it starts with '<' and has an HTML "
+        "tag (override with --html/--text). The clean text goes to stdout; --explain writes "
+        "the removal report to stderr.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE|-", help="input file (default: stdin)")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--html", action="store_true", help="treat the input as HTML")
+    kind.add_argument("--text", action="store_true", help="treat the input as plain text")
+    p.add_argument("--json", action="store_true", help="print Article.to_dict() as JSON")
+    p.add_argument("--explain", action="store_true", help="print the removal report on stderr")
+    p.add_argument("--title", help="known headline of a text input")
+    p.add_argument("--url", help="page URL of an HTML input")
+    _add_pipeline_args(p)
+    p.set_defaults(func=_cmd_clean)
+
+    _add_batch_parser(sub)
+    from .report.command import add_report_parser
 
     add_report_parser(sub, _add_pipeline_args).set_defaults(func=_cmd_report)
 

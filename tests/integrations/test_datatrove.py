@@ -16,6 +16,7 @@ from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
 
+from newsclean.errors import NewscleanError
 from newsclean.integrations.datatrove import NewscleanStep
 
 from ..cli.conftest import ARTICLE, BODY_LINE, doc_text
@@ -82,7 +83,7 @@ def test_errors_and_options() -> None:
     assert out[1].text is None and "bad_field_type" in out[1].metadata["newsclean_error"]
     assert step.stats["dropped_empty"].total == 1
     assert step.stats["errors/bad_field_type"].total == 1
-    with pytest.raises(RuntimeError):
+    with pytest.raises(NewscleanError, match="newsclean failed on"):
         list(NewscleanStep(on_error="raise").run(iter([Document(text=None, id="x")])))  # type: ignore[arg-type]
     assert list(NewscleanStep(on_error="drop").run(iter([Document(text=None, id="x")]))) == []  # type: ignore[arg-type]
 

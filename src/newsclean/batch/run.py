@@ -236,14 +236,9 @@ class BatchRun:
         return ckpt.elapsed_s + time.monotonic() - self.started
 
     def _summary(self, ckpt: Checkpoint) -> dict[str, Any]:
-        return make_summary(
-            ckpt.tally,
-            self._elapsed(ckpt),
-            self.input_path,
-            self.output_path,
-            resumed_from=ckpt.resumed_from,
-            worker_restarts=self.restarts,
-        )
+        paths = (self.input_path, self.output_path)
+        elapsed = self._elapsed(ckpt)
+        return make_summary(ckpt.tally, elapsed, paths, ckpt.resumed_from, self.restarts)
 
 
 def _check_output_path(path: str) -> None:

@@ -75,7 +75,7 @@ T = TypeVar("T", bound=_Task)
 
 def _run_task(task: _Task) -> Any:
     if WORKER.cleaner is None:
-        raise RuntimeError(f"the worker could not start: {WORKER.start_error}")
+        raise BatchIOError(f"the worker could not start: {WORKER.start_error}")
     return task.run(WORKER.cleaner)
 
 

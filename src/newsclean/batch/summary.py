@@ -12,15 +12,10 @@ __all__ = ["format_summary", "make_summary"]
 
 
 def make_summary(
-    tally: Tally,
-    elapsed: float,
-    input_path: str,
-    output_path: str,
-    *,
-    resumed_from: int = 0,
-    worker_restarts: int = 0,
+    tally: Tally, elapsed: float, paths: tuple[str, str], resumed_from: int, restarts: int
 ) -> dict[str, Any]:
     """The summary dict ``run_batch`` returns and ``--summary-json`` writes."""
+    input_path, output_path = paths
     d = tally.to_dict()
     d["elapsed_s"] = round(elapsed, 3)
     d["docs_per_s"] = round(tally.records / elapsed, 1) if elapsed > 0 else None
@@ -32,7 +27,7 @@ def make_summary(
     d["resumed_from_record"] = resumed_from
     d["by_detector"] = dict(sorted(tally.by_detector.items(), key=lambda kv: -kv[1]))
     d["by_reason"] = dict(sorted(tally.by_reason.items(), key=lambda kv: -kv[1]))
-    d["worker_restarts"] = worker_restarts
+    d["worker_restarts"] = restarts
     return d
 
 

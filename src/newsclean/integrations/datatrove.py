@@ -27,6 +27,7 @@ from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from ..batch import BatchOptions, LazyCleaner
+from ..errors import ConfigError, NewscleanError
 from ..pipeline import Pipeline
 
 __all__ = ["NewscleanStep"]
@@ -67,9 +68,9 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         if on_error not in ("keep", "drop", "raise"):
-            raise ValueError(f"on_error must be keep, drop or raise, not {on_error!r}")
+            raise ConfigError(f"on_error must be keep, drop or raise, not {on_error!r}")
         if removals not in ("full", "reasons", "none"):
-            raise ValueError(f"removals must be full, reasons or none, not {removals!r}")
+            raise ConfigError(f"removals must be full, reasons or none, not {removals!r}")
         self.options = BatchOptions(
             text_field="text",
             html_field="text" if html else None,
@@ -93,7 +94,7 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
             assert etype is not None and message is not None
             self.stat_update("errors", f"errors/{etype}")
             if self.on_error == "raise":
-                raise RuntimeError(f"newsclean failed on {message}")
+                raise NewscleanError(f"newsclean failed on {message}")
             if self.on_error == "drop":
                 return False
             doc.metadata[f"{self.metadata_key}_error"] = f"{etype}: {message}"

@@ -33,6 +33,7 @@ from typing import Any
 import orjson
 
 from ..batch import MISSING, BatchOptions, LazyCleaner
+from ..errors import FormatError
 from ..pipeline import Pipeline
 
 __all__ = ["NewscleanMapper", "clean_batch"]
@@ -105,7 +106,7 @@ class NewscleanMapper:
             urls = [_py(v) for v in batch[url_col]] if url_col and url_col in batch else None
             n = len(next(iter(batch.values()))) if batch else 0
         else:
-            raise TypeError(f"unsupported batch type {type(batch).__name__}")
+            raise FormatError(f"unsupported batch type {type(batch).__name__}")
         if values is None:
             values = [MISSING] * n
         clean, errors, removals = self._clean(values, urls)
