@@ -12,7 +12,7 @@ from types import FrameType
 from typing import IO, Any
 
 from .. import io as nio
-from ..errors import FormatError
+from ..errors import CheckpointError, FormatError
 from ..pipeline import Pipeline
 from .checkpoint import Checkpoint, checkpoint_path, identity
 from .cleaner import check_options, missing_message
@@ -147,7 +147,7 @@ class BatchRun:
         schema = nio.parquet_schema(self.input_path) if fmt_in == "parquet" else None
         try:
             out = open_output(self.output_path, schema, self.options, ckpt)
-        except FileNotFoundError:
+        except (CheckpointError, FileNotFoundError):
             if ckpt.finished and os.path.exists(self.output_path):
                 ckpt.remove()
                 return None
