@@ -177,7 +177,7 @@ class BatchRun:
                     ckpt.records += len(task)
                     self._check_field(ckpt, out, end=False)
                 if bar is not None:
-                    bar.update(len(task))
+                    bar.tick(len(task), ckpt.tally.bytes_in)
                 if time.monotonic() - last_save >= self.checkpoint_every:
                     self._save(ckpt, out)
                     last_save = time.monotonic()
@@ -259,12 +259,29 @@ def _check_parquet_column(path: str, options: BatchOptions) -> None:
         raise BatchError(f"{path} has {shown}: pass the right --text-field / --html-field")
 
 
-def _progress_bar(show: bool, total: int | None, initial: int) -> Any:
-    if not show:
-        return None
-    from tqdm import tqdm
+class _Progress:
+    """A tqdm bar of records with the text MB/s of this session beside it."""
 
-    return tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, smoothing=0.1)
+    def __init__(self, total: int | None, initial: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, smoothing=0.1)
+        self.started = time.monotonic()
+        self.bytes0: int | None = None
+
+    def tick(self, n: int, bytes_in: int) -> None:
+        if self.bytes0 is None:
+            self.bytes0 = bytes_in
+        dt = max(time.monotonic() - self.started, 1e-9)
+        self.bar.update(n)
+        self.bar.set_postfix_str(f"{(bytes_in - self.bytes0) / dt / 1e6:.2f} MB/s")
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress_bar(show: bool, total: int | None, initial: int) -> _Progress | None:
+    return _Progress(total, initial) if show else None
 
 
 def run_batch(

@@ -82,7 +82,9 @@ class JsonlSource:
                 yield JsonlTask(c.lines, c.end_line, c.end_offset, c.blank)
         except READ_ERRORS + _zstd_error() as e:
             raise BatchIOError(
-                f"reading {self.path} failed after line {self.ckpt.lines}: {e or type(e).__name__}"
+                f"reading {self.path} failed after line {self.ckpt.lines}: "
+                f"{e or type(e).__name__}; the output so far is checkpointed: run the same "
+                "command with --resume once the input reads again"
             ) from None
 
     def done(self, task: Any) -> None:
