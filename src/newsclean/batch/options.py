@@ -53,6 +53,11 @@ class BatchOptions:
     Every field is part of a checkpoint's identity except ``doc_timeout`` (see
     :func:`newsclean.batch.checkpoint.identity`), so a new cleaning option added here is
     also protected against resuming a run made with another value.
+
+    A new pass-through cleaning option (say ``mode``) is: a field here; its use in
+    ``Cleaner._analyze`` (the one place a document meets the pipeline); a flag in
+    ``cli._add_batch_parser`` and one line in ``cli._batch_options``; and, where wanted, a
+    keyword of ``NewscleanStep`` / ``NewscleanMapper``, which build their ``BatchOptions``.
     """
 
     text_field: str = "text"
