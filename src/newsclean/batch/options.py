@@ -56,8 +56,9 @@ class BatchOptions:
 
     A new pass-through cleaning option (say ``mode``) is: a field here; its use in
     ``Cleaner._analyze`` (the one place a document meets the pipeline); a flag in
-    ``cli._add_batch_parser`` and one line in ``cli._batch_options``; and, where wanted, a
-    keyword of ``NewscleanStep`` / ``NewscleanMapper``, which build their ``BatchOptions``.
+    ``add_batch_parser`` and one line in ``_batch_options`` (``newsclean._batch_command``);
+    and, where wanted, a keyword of ``NewscleanStep`` / ``NewscleanMapper``, which build
+    their ``BatchOptions``.
     """
 
     text_field: str = "text"
