@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from ..document import Block
 from ..pipeline import Pipeline
 from ..removal import Article, Removal, assemble
 from ..segment import segment
@@ -50,10 +51,16 @@ def _reason(ln: PageLine, first: int, last: int) -> str:
 
 
 def page_removals(
-    text: str, threshold: float = DEFAULT_THRESHOLD, model: PageModel | None = None
+    text: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    model: PageModel | None = None,
+    blocks: tuple[Block, ...] | None = None,
 ) -> tuple[list[Removal], list[PageLine]]:
-    """The removals of the lines judged page chrome, and the lines kept."""
-    lines = page_lines(text)
+    """The removals of the lines judged page chrome, and the lines kept.
+
+    ``blocks`` is ``segment(text)`` when the caller has it already.
+    """
+    lines = page_lines(text, blocks)
     probs = (model or _model()).probabilities(lines)
     kept = [ln for ln, p in zip(lines, probs, strict=True) if p >= threshold]
     first = kept[0].start if kept else len(text)
@@ -109,12 +116,13 @@ def analyze_page(
         mapped = tuple(view.to_source(r, text) for r in art.removals)
         body = assemble(text, segment(text), mapped)
         return Article(body, text, mapped, art.title, art.source, dict(meta or {}))
-    drops, kept = page_removals(text, threshold, model)
+    every = segment(text)
+    drops, kept = page_removals(text, threshold, model, every)
     spans = {(ln.start, ln.end) for ln in kept}
-    blocks = tuple(b for b in segment(text) if (b.start, b.end) in spans)
+    blocks = tuple(b for b in every if (b.start, b.end) in spans)
     art = pipeline.analyze(text, title_hint=title_hint, meta=meta, blocks=blocks, disable=disable)
     taken = sorted((r.start, r.end) for r in art.removals)
     extra = _markup_removals(kept, taken)
     removals = sorted((*drops, *art.removals, *extra), key=lambda r: (r.start, r.end))
-    body = assemble(text, segment(text), removals)
+    body = assemble(text, every, removals)
     return Article(body, text, tuple(removals), art.title, art.source, dict(meta or {}))

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..document import Block
 from ..segment import segment
 from .markup import Markup, markup
 
@@ -71,7 +72,7 @@ class PageLine:
     indent: int
 
 
-def page_lines(text: str) -> list[PageLine]:
+def page_lines(text: str, blocks: Sequence[Block] | None = None) -> list[PageLine]:
     """The lines of ``text`` as the pipeline segments them (blocks), with paragraph numbers.
 
     Using the pipeline's own blocks means a dropped line is exactly a block: the detectors
@@ -79,7 +80,7 @@ def page_lines(text: str) -> list[PageLine]:
     """
     out: list[PageLine] = []
     para = 0
-    for b in segment(text):
+    for b in segment(text) if blocks is None else blocks:
         if b.gap_before:
             para += 1
         indent = b.start - (text.rfind("\n", 0, b.start) + 1)
@@ -94,10 +95,10 @@ def _shape(raw: str, mk: Markup, words: list[str]) -> tuple[float, ...]:
     chars = len(s)
     has_url = 1.0 if ("http" in s or "www." in s) and _URL.search(s) else 0.0
     last = s[-1]
-    digits = sum(c.isdigit() for c in s)
-    upper = sum(1 for w in words if w[0].isupper())
-    short = sum(1 for w in words if len(w) <= 3)
-    letters = sum(len(w) for w in words)
+    digits = sum(map(str.isdigit, s))
+    upper = sum([w[0].isupper() for w in words])
+    short = sum([len(w) <= 3 for w in words])
+    letters = len("".join(words))
     return (
         math.log1p(n),
         math.log1p(chars),

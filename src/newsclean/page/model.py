@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from operator import mul
 from typing import Any
 
 from .features import PageLine, line_features
@@ -112,7 +113,7 @@ def _sigmoid(z: float) -> float:
 
 
 def _dot(w: Sequence[float], x: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(w, x, strict=True))
+    return sum(map(mul, w, x))
 
 
 @dataclass(frozen=True)
