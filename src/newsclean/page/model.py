@@ -113,7 +113,8 @@ def _sigmoid(z: float) -> float:
 
 
 def _dot(w: Sequence[float], x: Sequence[float]) -> float:
-    return sum(map(mul, w, x))
+    total: float = sum(map(mul, w, x))
+    return total
 
 
 @dataclass(frozen=True)
