@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
+import newsclean.page
 from newsclean.errors import ConfigError
 from newsclean.page import DEFAULT_THRESHOLD, PageModel, page_removals
 from newsclean.page.markup import markup
@@ -87,6 +88,19 @@ def test_confidence_is_the_model_probability_of_noise() -> None:
     # A model that calls every line content drops nothing (the scores decide, not rules).
     keep_all = PageModel(PageModel.load().stage1, (0.0,) * 9 + (50.0,))
     assert page_removals(PAGE, model=keep_all)[0] == []
+
+
+def test_outside_bar_drops_kept_lines_away_from_the_main_span() -> None:
+    # A teaser above the menu sits outside the article's span: the default keeps it (prose
+    # shape), a higher bar outside the span drops it, and never the article's own lines.
+    teaser = "Read our coverage of the storms that hit the coast this winter."
+    page = f"{teaser}\n\n{PAGE}"
+    default = newsclean.page.analyze_page(page, newsclean.Pipeline.default()).text
+    strict = newsclean.page.analyze_page(page, newsclean.Pipeline.default(), outside=0.99).text
+    assert teaser in default
+    assert teaser not in strict
+    for para in ARTICLE[1:]:
+        assert markup(para).visible in strict
 
 
 def test_markup_spans_read_as_the_link_text() -> None:

@@ -61,14 +61,14 @@ def _window_means(p: Sequence[float], w: int) -> list[float]:
     ]
 
 
-def main_span(p: Sequence[float], weight: Sequence[float]) -> tuple[int, int]:
-    """The run ``[a, b)`` of lines maximizing the sum of ``(p - 0.5) * weight`` (Kadane)."""
+def main_span(p: Sequence[float], weight: Sequence[float], center: float = 0.5) -> tuple[int, int]:
+    """The run ``[a, b)`` of lines maximizing the sum of ``(p - center) * weight`` (Kadane)."""
     best, best_a, best_b = 0.0, 0, 0
     cur, a = 0.0, 0
     for i, (x, w) in enumerate(zip(p, weight, strict=True)):
         if cur <= 0.0:
             cur, a = 0.0, i
-        cur += (x - 0.5) * w
+        cur += (x - center) * w
         if cur > best:
             best, best_a, best_b = cur, a, i + 1
     return best_a, best_b
