@@ -45,8 +45,7 @@ class Page:
         self.x1 = np.array(stage1_vectors(self.feats), dtype=float).reshape(len(lines), -1)
         self.texts = [markup(ln.text).visible for ln in lines]
         self.y = np.array(labels(self.texts, gold), dtype=float)
-        w = np.array([0.5 + f[0] for f in self.feats], dtype=float)
-        self.w = w * (100.0 / w.sum())  # every page weighs the same: the metrics average pages
+        self.w = np.array([0.5 + f[0] for f in self.feats], dtype=float)
         self.group, self.source, self.ptype = group, source, kind
         self.gold = gold
 
