@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from operator import mul
+from operator import itemgetter, mul
 from typing import Any
 
 from .features import PageLine, line_features
@@ -27,26 +27,19 @@ __all__ = ["PageModel", "stage1_vectors", "stage2_vectors"]
 
 #: Per neighbour: which of the line features it contributes (indices in LINE_FEATURES).
 _NEIGHBOUR_FEATURES = (0, 2, 4, 7)
-_NEIGHBOURS = (-2, -1, 1, 2)
 _WINDOWS = (1, 3, 10)
 
 
 def stage1_vectors(feats: Sequence[tuple[float, ...]]) -> list[list[float]]:
     """Each line's own features followed by those of its neighbours (zeros off the page)."""
-    n = len(feats)
     blank = (0.0,) * len(_NEIGHBOUR_FEATURES)
-    out: list[list[float]] = []
-    for i, f in enumerate(feats):
-        v = list(f)
-        for d in _NEIGHBOURS:
-            j = i + d
-            if 0 <= j < n:
-                g = feats[j]
-                v.extend(g[k] for k in _NEIGHBOUR_FEATURES)
-            else:
-                v.extend(blank)
-        out.append(v)
-    return out
+    pick = itemgetter(*_NEIGHBOUR_FEATURES)
+    # The neighbour part of every line, padded with two blank lines at each end.
+    nb = [blank, blank, *(pick(f) for f in feats), blank, blank]
+    return [
+        [*f, *nb[i], *nb[i + 1], *nb[i + 3], *nb[i + 4]]  # lines i-2, i-1, i+1, i+2
+        for i, f in enumerate(feats)
+    ]
 
 
 def _window_means(p: Sequence[float], w: int) -> list[float]:
