@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXTRAS ?= test,parquet,zstd,bench,docs,datatrove,ray
 
-.PHONY: demo test lint typecheck docs bench setup clean chromium screenshots
+.PHONY: demo test lint typecheck docs bench setup clean chromium screenshots page-model
 
 # The demo needs the library alone; tests, docs and benchmarks need the extras.
 $(BIN)/.core: pyproject.toml
@@ -38,6 +38,10 @@ test: lint typecheck docs
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# The whole-page line scorer (src/newsclean/page/model.json) from ../shared/data; deterministic.
+page-model: setup
+	$(BIN)/python scripts/train_page_model.py
 
 # Debian's chromium for the report's browser test and screenshots (root only; never fatal:
 # without it the browser test skips).

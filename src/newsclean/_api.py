@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .errors import ConfigError
 from .pipeline import Pipeline
 from .removal import Article
 
@@ -21,9 +22,13 @@ def _pipe(pipeline: Pipeline | None) -> Pipeline:
     return pipeline if pipeline is not None else _default()
 
 
-def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
-    """The clean body of scraped plain ``text``: noise lines removed, kept text verbatim."""
-    return _pipe(pipeline).analyze(text).text
+def clean(text: str, *, pipeline: Pipeline | None = None, mode: str = "article") -> str:
+    """The clean body of scraped plain ``text``: noise lines removed, kept text verbatim.
+
+    ``mode="page"`` reads ``text`` as a whole page (menus and footers still in) and keeps its
+    main content: see :func:`newsclean.page.analyze_page`.
+    """
+    return analyze(text, pipeline=pipeline, mode=mode).text
 
 
 def analyze(
@@ -33,12 +38,20 @@ def analyze(
     title: str | None = None,
     meta: Mapping[str, str] | None = None,
     disable: Iterable[str] = (),
+    mode: str = "article",
 ) -> Article:
     """Clean ``text`` and return the :class:`Article`: body, title, source and removals.
 
     ``title`` is a known headline (from HTML metadata, say): its copies are removed and the
-    first line is not guessed at.
+    first line is not guessed at. ``mode`` is ``"article"`` (extractor output, the default)
+    or ``"page"`` (the text of a whole page).
     """
+    if mode == "page":
+        from .page import analyze_page  # the page model loads only when asked for
+
+        return analyze_page(text, _pipe(pipeline), title_hint=title, meta=meta, disable=disable)
+    if mode != "article":
+        raise ConfigError(f"mode must be 'article' or 'page', not {mode!r}")
     return _pipe(pipeline).analyze(text, title_hint=title, meta=meta, disable=disable)
 
 

@@ -131,6 +131,11 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
         pipe = pipe.disable(*disable) if disable else pipe
         article = analyze_html(data, url=args.url, pipeline=pipe)
+    elif args.mode == "page":  # whole-page text (html2text, inscriptis, WET): docs/whole-page.md
+        from .page import analyze_page
+
+        text = _decode_text(data, name)
+        article = analyze_page(text, pipe, title_hint=args.title, disable=disable)
     else:
         text = _decode_text(data, name)
         article = pipe.analyze(text, title_hint=args.title, disable=disable)
@@ -270,6 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="print the removal report on stderr")
     p.add_argument("--title", help="known headline of a text input")
     p.add_argument("--url", help="page URL of an HTML input")
+    p.add_argument(
+        "--mode",
+        choices=("article", "page"),
+        default="article",
+        help="text input: 'article' = extractor output (default); 'page' = the text of a whole "
+        "page, menus and footers still in (html2text, inscriptis, WET)",
+    )
     _add_pipeline_args(p)
     p.set_defaults(func=_cmd_clean)
 

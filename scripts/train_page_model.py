@@ -1,0 +1,41 @@
+"""Train the whole-page line scorer and write ``src/newsclean/page/model.json``.
+
+    python scripts/train_page_model.py [--shared ../shared]      (or: make page-model)
+
+What it trains on and how: see ``benchmarks/page_training.py`` and ``docs/whole-page.md``.
+Deterministic: the same data gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from benchmarks.data import resolve_shared  # noqa: E402
+from benchmarks.page_training import load, train  # noqa: E402
+
+OUT = ROOT / "src" / "newsclean" / "page" / "model.json"
+#: Digits kept per weight: enough for identical verdicts, few enough for a readable diff.
+DIGITS = 6
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Train the whole-page line scorer.")
+    ap.add_argument("--shared", default=None, help="the shared/ directory (default: ../shared)")
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args(argv)
+    pages = load(resolve_shared(args.shared))
+    model = {k: [round(x, DIGITS) for x in v] for k, v in train(pages).items()}
+    Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} from {len(pages)} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""The line scorer: two small logistic regressions, pure Python at inference.
+
+Stage 1 reads each line's own features (:mod:`.features`) and a few of its neighbours'.
+Stage 2 reads stage 1's probabilities around the line (windows of 1, 3 and 10 lines), the
+share of the page's likely prose above and below it, and whether it sits inside the page's
+main prose span (the maximum-sum run of word-weighted scores). That is the sequence
+smoothing: a short heading inside the article is kept because its surroundings are prose,
+a long sentence inside a footer goes because its surroundings are links.
+
+The weights are data (``model.json``, written by ``scripts/train_page_model.py``), loaded
+once per :class:`PageModel`; inference is a few dot products per line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from operator import itemgetter, mul
+from typing import Any
+
+from .features import PageLine, line_features
+
+__all__ = ["PageModel", "stage1_vectors", "stage2_vectors"]
+
+#: Per neighbour: which of the line features it contributes (indices in LINE_FEATURES).
+_NEIGHBOUR_FEATURES = (0, 2, 4, 7)
+_WINDOWS = (1, 3, 10)
+
+
+def stage1_vectors(feats: Sequence[tuple[float, ...]]) -> list[list[float]]:
+    """Each line's own features followed by those of its neighbours (zeros off the page)."""
+    blank = (0.0,) * len(_NEIGHBOUR_FEATURES)
+    pick = itemgetter(*_NEIGHBOUR_FEATURES)
+    # The neighbour part of every line, padded with two blank lines at each end.
+    nb = [blank, blank, *(pick(f) for f in feats), blank, blank]
+    return [
+        [*f, *nb[i], *nb[i + 1], *nb[i + 3], *nb[i + 4]]  # lines i-2, i-1, i+1, i+2
+        for i, f in enumerate(feats)
+    ]
+
+
+def _window_means(p: Sequence[float], w: int) -> list[float]:
+    """Mean of ``p`` over ``[i-w, i+w]`` clipped to the page, by prefix sums (linear)."""
+    n = len(p)
+    pre = [0.0] * (n + 1)
+    for i, x in enumerate(p):
+        pre[i + 1] = pre[i] + x
+    return [
+        (pre[min(n, i + w + 1)] - pre[max(0, i - w)]) / (min(n, i + w + 1) - max(0, i - w))
+        for i in range(n)
+    ]
+
+
+def main_span(p: Sequence[float], weight: Sequence[float], center: float = 0.5) -> tuple[int, int]:
+    """The run ``[a, b)`` of lines maximizing the sum of ``(p - center) * weight`` (Kadane)."""
+    best, best_a, best_b = 0.0, 0, 0
+    cur, a = 0.0, 0
+    for i, (x, w) in enumerate(zip(p, weight, strict=True)):
+        if cur <= 0.0:
+            cur, a = 0.0, i
+        cur += (x - center) * w
+        if cur > best:
+            best, best_a, best_b = cur, a, i + 1
+    return best_a, best_b
+
+
+def stage2_vectors(
+    logits: Sequence[float], feats: Sequence[tuple[float, ...]]
+) -> list[list[float]]:
+    """Stage 2's inputs: stage 1's verdict on the line and on its surroundings."""
+    n = len(logits)
+    p = [_sigmoid(z) for z in logits]
+    means = [_window_means(p, w) for w in _WINDOWS]
+    mass = [x * (1.0 + math.expm1(f[0])) for x, f in zip(p, feats, strict=True)]
+    total = sum(mass) or 1.0
+    a, b = main_span(p, [1.0 + math.expm1(f[0]) for f in feats])
+    out: list[list[float]] = []
+    before = 0.0
+    for i in range(n):
+        after = total - before - mass[i]
+        inside = 1.0 if a <= i < b else 0.0
+        dist = 0 if inside else (a - i if i < a else i - b + 1)
+        out.append(
+            [
+                logits[i],
+                *(m[i] for m in means),
+                before / total,
+                after / total,
+                inside,
+                math.log1p(dist),
+                feats[i][0],
+            ]
+        )
+        before += mass[i]
+    return out
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _dot(w: Sequence[float], x: Sequence[float]) -> float:
+    total: float = sum(map(mul, w, x))
+    return total
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """Weights of both stages (bias last); immutable, so one instance serves every call."""
+
+    stage1: tuple[float, ...]
+    stage2: tuple[float, ...]
+
+    @classmethod
+    def load(cls) -> PageModel:
+        """The model shipped in the package."""
+        raw = resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8")
+        return cls.from_dict(json.loads(raw))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageModel:
+        return cls(tuple(map(float, data["stage1"])), tuple(map(float, data["stage2"])))
+
+    def probabilities(self, lines: Sequence[PageLine]) -> list[float]:
+        """P(line is main content) for every line of a page."""
+        if not lines:
+            return []
+        feats = line_features(lines)
+        w1, b1 = self.stage1[:-1], self.stage1[-1]
+        logits = [_dot(w1, v) + b1 for v in stage1_vectors(feats)]
+        w2, b2 = self.stage2[:-1], self.stage2[-1]
+        return [_sigmoid(_dot(w2, v) + b2) for v in stage2_vectors(logits, feats)]
