@@ -61,6 +61,7 @@ def clean_batch(
     text_field: str = "text",
     output_field: str = "text_clean",
     pipeline: Pipeline | None = None,
+    mode: str = "article",
 ) -> Any:
     """Clean many texts at once; shaped for ``datasets.map(batched=True)`` and friends.
 
@@ -70,7 +71,7 @@ def clean_batch(
     p = _pipe(pipeline)
 
     def one(x: Any) -> str | None:
-        return p.analyze(x).text if isinstance(x, str) else None
+        return analyze(x, pipeline=p, mode=mode).text if isinstance(x, str) else None
 
     if isinstance(batch, Mapping):
         out = dict(batch)

@@ -36,6 +36,7 @@ def _batch_options(args: argparse.Namespace) -> BatchOptions:
         removals_field=args.removals_field if keep_removals else None,
         disable=tuple(args.disable),
         doc_timeout=args.doc_timeout,
+        mode=args.mode,
     )
 
 
@@ -121,6 +122,13 @@ def add_batch_parser(sub: Any, add_pipeline_args: Callable[[Any], None]) -> argp
     b.add_argument("--removals", action="store_true", help="also write the list of removals")
     b.add_argument(
         "--removals-field", default="removals", help="field for --removals (default: removals)"
+    )
+    b.add_argument(
+        "--mode",
+        choices=("article", "page"),
+        default="article",
+        help="text records: 'article' = extractor output (default); 'page' = whole-page text "
+        "(html2text, inscriptis, WET)",
     )
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
     b.add_argument("--doc-timeout", type=float, metavar="SECONDS", help="per-document time limit")

@@ -132,3 +132,27 @@ def test_cli_clean_mode_page(tmp_path: Path) -> None:
     assert any(r["detector"] == "page_lines" for r in doc["removals"])
     plain = run_cli(["clean", str(path)])  # negative: article mode keeps the menu
     assert b"[Weather]" in plain.stdout
+
+
+def test_batch_mode_page_cleans_records_as_whole_pages(tmp_path: Path) -> None:
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": PAGE}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_cli(["batch", str(src), "-o", str(out), "--mode", "page", "-j", "2"])
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert row["text_clean"] == newsclean.clean(PAGE, mode="page")
+    run_cli(["batch", str(src), "-o", str(out)])  # negative: the default is article mode
+    assert "[Weather]" in json.loads(out.read_text(encoding="utf-8"))["text_clean"]
+
+
+def test_batch_refuses_page_mode_for_html_records(tmp_path: Path) -> None:
+    src = tmp_path / "pages.jsonl"
+    src.write_text(json.dumps({"id": "a", "html": "<p>x</p>"}) + "\n", encoding="utf-8")
+    args = ["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "--html-field", "html"]
+    proc = run_cli([*args, "--mode", "page"], check=False)
+    assert proc.returncode == 2 and b"mode 'page'" in proc.stderr
+
+
+def test_clean_batch_takes_the_mode() -> None:
+    assert newsclean.clean_batch([PAGE], mode="page") == [newsclean.clean(PAGE, mode="page")]
+    assert newsclean.clean_batch({"text": [PAGE]})["text_clean"] == [newsclean.clean(PAGE)]

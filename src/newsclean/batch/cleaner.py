@@ -106,6 +106,10 @@ class Cleaner:
             page_url = url if isinstance(url, str) else None
             return analyze_html(value, url=page_url, pipeline=self.html_pipeline)
         assert isinstance(value, str)
+        if self.options.mode == "page":
+            from ..page import analyze_page  # the page model loads only when asked for
+
+            return analyze_page(value, self.pipeline, disable=self.options.disable)
         return self.pipeline.analyze(value, disable=self.options.disable)
 
     def _timed(self, value: str | bytes, url: object) -> Article:

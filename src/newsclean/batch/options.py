@@ -74,6 +74,15 @@ class BatchOptions:
     disable: tuple[str, ...] = ()
     #: Per-document wall-clock limit in seconds, enforced inside the worker (SIGALRM).
     doc_timeout: float | None = None
+    #: ``"article"`` (extractor output) or ``"page"`` (whole-page text; docs/whole-page.md).
+    #: Text records only: HTML goes through the extractor front-end.
+    mode: str = "article"
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("article", "page"):
+            raise BatchError(f"mode must be 'article' or 'page', not {self.mode!r}")
+        if self.mode == "page" and self.html_field is not None:
+            raise BatchError("mode 'page' is for whole-page text; HTML records are extracted")
 
     @property
     def input_field(self) -> str:

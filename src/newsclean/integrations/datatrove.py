@@ -48,6 +48,7 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
         on_error: what to do with a document newsclean fails on.
         disable: detector names to switch off.
         doc_timeout: per-document time limit in seconds (SIGALRM: main thread only).
+        mode: ``"page"`` for whole-page text (html2text, inscriptis, WET), else ``"article"``.
     """
 
     name = "📰 newsclean"
@@ -65,6 +66,7 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
         on_error: OnError = "keep",
         disable: Iterable[str] = (),
         doc_timeout: float | None = None,
+        mode: str = "article",
     ) -> None:
         super().__init__()
         if on_error not in ("keep", "drop", "raise"):
@@ -77,6 +79,7 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
             url_field=url_key,
             disable=tuple(disable),
             doc_timeout=doc_timeout,
+            mode=mode,
         )
         self.cleaner = LazyCleaner(pipeline, self.options)  # fails now on unknown names
         self.metadata_key = metadata_key

@@ -54,6 +54,7 @@ class NewscleanMapper:
         removals_column: str | None = None,
         disable: Iterable[str] = (),
         doc_timeout: float | None = None,
+        mode: str = "article",
     ) -> None:
         self.options = BatchOptions(
             text_field=text_column,
@@ -62,6 +63,7 @@ class NewscleanMapper:
             output_field=output_column,
             disable=tuple(disable),
             doc_timeout=doc_timeout,
+            mode=mode,
         )
         self.cleaner = LazyCleaner(pipeline, self.options)  # fails now on unknown names
         self.error_column = error_column
