@@ -6,6 +6,7 @@
 - ``<family>`` is a reason kind (``removal.KINDS``): the case must remove something of that
   kind. ``negative`` cases hold text that must not change at all; other folders (``header``,
   ``footer``, ``multilang``) hold mixed pages.
+- A ``mode`` file holds the ``mode`` to clean the input in (``page``: whole-page text).
 - A ``known-failure`` file marks what newsclean gets wrong today: its one line says why,
   ``expected.txt`` says what it should do, and the case is a strict xfail, so fixing it
   fails the suite until the marker is deleted.
@@ -37,6 +38,11 @@ def _param(case: Path) -> object:
     return pytest.param(case, marks=marks, id=f"{case.parent.name}/{case.name}")
 
 
+def _analyze(case: Path, src: str) -> newsclean.Article:
+    mode = case / "mode"
+    return newsclean.analyze(src, mode=mode.read_text().strip() if mode.exists() else "article")
+
+
 def _read(case: Path) -> tuple[str, str]:
     src = (case / "input.txt").read_text(encoding="utf-8")
     return src, (case / "expected.txt").read_text(encoding="utf-8").rstrip("\n")
@@ -45,7 +51,7 @@ def _read(case: Path) -> tuple[str, str]:
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_golden(case: Path) -> None:
     src, want = _read(case)
-    art = newsclean.analyze(src)
+    art = _analyze(case, src)
     if art.text != want:
         diff = "\n".join(
             difflib.unified_diff(
@@ -68,7 +74,7 @@ def _passing() -> list[Path]:
 def test_every_kind_and_detector_has_a_passing_case() -> None:
     """At least one realistic case per noise family, and every built-in detector fires."""
     assert {c.parent.name for c in _passing()} >= set(KINDS)
-    fired = {r.detector for c in _passing() for r in newsclean.analyze(_read(c)[0]).removals}
+    fired = {r.detector for c in _passing() for r in _analyze(c, _read(c)[0]).removals}
     assert fired >= set(DEFAULT_DETECTORS) and set(DEFAULT_DETECTORS) <= set(registry.names())
 
 

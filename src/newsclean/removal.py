@@ -52,6 +52,7 @@ KINDS = (
     "symbols",
     "duplicate",
     "widget",
+    "page",  # whole-page mode: page chrome around the main content (docs/whole-page.md)
 )
 _KIND_SET = frozenset(KINDS)
 #: A removal of this kind is the headline: the first one in the text becomes
