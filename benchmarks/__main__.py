@@ -126,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         log(f"generalization: skipped, no {data / WCXB}")
 
+    if args.quick is None and (data / WCXB / "text_pairs.jsonl.gz").exists():
+        from .whole_page import run_whole_page, whole_page_section  # trains 5 CV models
+
+        log("whole-page mode: cross-validated, with the line rules and the oracle")
+        t0 = time.perf_counter()
+        sections.append(whole_page_section(run_whole_page(shared), time.perf_counter() - t0))
+
     wall = time.perf_counter() - t_start
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(sections, prov, wall, args.quick), encoding="utf-8")
