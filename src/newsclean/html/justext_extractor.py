@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import InputTooLargeError
 from .extraction import Extraction, LineHint, from_meta, norm, prose_chars
+from .justext_linear import revise_paragraph_classification
 from .meta import GUESSABLE, guess_language, read_meta
 from .parse import parse_html
 
@@ -111,12 +112,7 @@ class Paragraph:
 
 def justext_paragraphs(tree: Any, language: str | None) -> list[Paragraph]:
     """jusText's classified paragraphs of a parsed page (the tree is not modified)."""
-    from justext.core import (
-        ParagraphMaker,
-        classify_paragraphs,
-        preprocessor,
-        revise_paragraph_classification,
-    )
+    from justext.core import ParagraphMaker, classify_paragraphs, preprocessor
 
     dom = preprocessor(tree)  # lxml_html_clean works on a copy
     paragraphs = ParagraphMaker.make_paragraphs(dom)

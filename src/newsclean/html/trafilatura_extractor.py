@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .extraction import Extraction, LineHint, from_meta, nonblank_lines, norm, prose_chars
+from .justext_linear import install as install_linear_justext
 from .meta import read_meta
 from .parse import parse_html
 
@@ -109,6 +110,7 @@ class TrafilaturaExtractor:
     def _bare(self, tree: Any, url: str | None, favor_recall: bool) -> Any | None:
         from trafilatura import bare_extraction
 
+        install_linear_justext()  # its jusText fallback is quadratic in short paragraphs
         doc = bare_extraction(
             tree,  # trafilatura works on a copy: the tree can be extracted again
             url=url,

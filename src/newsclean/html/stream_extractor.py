@@ -1,0 +1,123 @@
+"""The cheap path for pages too large a tree for the extractors (see :mod:`.guard`).
+
+lxml's pull parser is fed the page in chunks; each paragraph-level block (``<p>``,
+headings, list items, quotes, cells...) is read when it closes and then cleared, and so is
+everything outside blocks, so memory holds one block and the lines kept, however many
+elements the page has. A block is kept when it is a heading or has at least
+:data:`MIN_BLOCK_CHARS` characters, and when at most half its text is link text: a link
+farm yields nothing, an article among it its paragraphs. Text directly inside ``<div>``\\ s
+is not read, and there is no recall rescue: this path is for pages no real site serves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .extraction import Extraction, LineHint, norm
+from .meta import normalize_language
+
+__all__ = ["CHUNK_BYTES", "MIN_BLOCK_CHARS", "stream_extract"]
+
+#: Bytes fed to the parser at a time.
+CHUNK_BYTES = 1 << 20
+#: A non-heading block shorter than this is not kept (menus, counters, farm items).
+MIN_BLOCK_CHARS = 25
+#: A block whose link text is more than this share of its text is not kept.
+MAX_LINK_SHARE = 0.5
+_KINDS = {
+    **{f"h{i}": "h" for i in range(1, 7)},
+    "p": "p",
+    "li": "li",
+    "dd": "p",
+    "dt": "p",
+    "blockquote": "quote",
+    "pre": "code",
+    "td": "table",
+    "th": "table",
+    "figcaption": "caption",
+}
+_SKIP = frozenset(("script", "style", "noscript", "template", "svg", "select", "button"))
+
+
+@dataclass
+class _Reader:
+    """What the reader keeps between events: open blocks, kept lines, the page title."""
+
+    in_block: int = 0
+    lines: list[str] = field(default_factory=list)
+    hints: list[LineHint] = field(default_factory=list)
+    title: str | None = None
+    language: str | None = None
+
+    def start(self, el: Any) -> None:
+        if el.tag in _KINDS:
+            self.in_block += 1
+        elif el.tag == "html" and self.language is None:
+            self.language = normalize_language(el.get("lang"))
+
+    def end(self, el: Any) -> None:
+        tag = el.tag
+        if tag in _KINDS:
+            self.in_block -= 1
+            self._block(el, _KINDS[tag])
+            el.clear(keep_tail=True)  # an enclosing block must not read it again
+        elif tag in _SKIP:
+            el.text = None  # script text is not text, even inside a block
+        elif tag == "title" and self.title is None:
+            self.title = norm("".join(el.itertext())) or None
+        if self.in_block <= 0 and tag not in ("html", "body"):
+            el.clear(keep_tail=True)
+            parent = el.getparent()
+            while parent is not None and el.getprevious() is not None:
+                del parent[0]  # done siblings; bounded by the siblings there are
+
+    def _block(self, el: Any, kind: str) -> None:
+        text = norm("".join(el.itertext()))
+        if not text or (kind != "h" and len(text) < MIN_BLOCK_CHARS):
+            return
+        links = sum(len(norm("".join(a.itertext()))) for a in el.iter("a"))
+        share = links / len(text)
+        if share > MAX_LINK_SHARE:
+            return
+        self.lines.append(text)
+        self.hints.append(LineHint(kind, share))
+
+
+def stream_extract(html: str, url: str | None) -> Extraction:
+    """The kept blocks of ``html``, one per line, read in bounded memory (see the module)."""
+    from lxml import etree
+
+    parser = etree.HTMLPullParser(
+        events=("start", "end"),
+        encoding="utf-8",
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    reader = _Reader()
+    data = html.encode("utf-8", "surrogatepass")
+    for pos in range(0, len(data), CHUNK_BYTES):
+        parser.feed(data[pos : pos + CHUNK_BYTES])
+        _drain(parser, reader)
+    parser.close()
+    _drain(parser, reader)
+    return Extraction(
+        "\n".join(reader.lines),
+        title=reader.title,
+        language=reader.language,
+        url=url,
+        titles=(reader.title,) if reader.title else (),
+        hints=tuple(reader.hints),
+        extractor="stream",
+    )
+
+
+def _drain(parser: Any, reader: _Reader) -> None:
+    for event, el in parser.read_events():
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            reader.start(el)
+        else:
+            reader.end(el)

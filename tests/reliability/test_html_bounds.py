@@ -1,0 +1,238 @@
+"""The HTML path's time and memory grow linearly with the page (issue 16, "HTML path").
+
+Each test here failed before the fix it names: jusText's revision step was quadratic in a
+run of short paragraphs (inside trafilatura too); nothing bounded the elements or the
+attributes per element a page could hand the parser and trafilatura (a link farm cost
+~140 bytes of memory per byte of page). Times are compared between two sizes in one
+process with a generous factor; memory is measured in a subprocess (``ru_maxrss``).
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import InputTooLargeError
+from newsclean.html.guard import MAX_ELEMENTS, MAX_NODES, MAX_TAG_ATTRIBUTES, page_shape
+from newsclean.html.justext_linear import revise_paragraph_classification
+
+from .test_hostile_html import ARTICLE, HEAD, PARAS, has_article
+
+justext_core = pytest.importorskip("justext.core")
+
+CLASSES = ("good", "bad", "short", "neargood")
+
+
+@dataclass
+class _Para:
+    """The fields of jusText's Paragraph that its revision step reads and writes."""
+
+    cf_class: str
+    class_type: str
+    heading: bool
+    text: str
+
+
+paragraph = st.builds(
+    _Para,
+    cf_class=st.sampled_from(CLASSES),
+    class_type=st.sampled_from(("", *CLASSES)),  # "" as fresh; a class when revised again
+    heading=st.booleans(),
+    text=st.text(min_size=1, max_size=120),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(paragraph, max_size=40), st.sampled_from((0, 20, 150, 200)))
+def test_linear_revision_equals_justext(paragraphs: list[_Para], distance: int) -> None:
+    theirs = copy.deepcopy(paragraphs)
+    justext_core.revise_paragraph_classification(theirs, distance)
+    revise_paragraph_classification(paragraphs, distance)
+    assert [p.class_type for p in paragraphs] == [p.class_type for p in theirs]
+
+
+def _shorts(n: int) -> list[_Para]:
+    return [_Para("good", "", False, "x" * 200)] + [
+        _Para("short", "", False, "p") for _ in range(n)
+    ]
+
+
+def _seconds(n: int) -> float:
+    paragraphs = _shorts(n)
+    t = time.perf_counter()
+    revise_paragraph_classification(paragraphs)
+    return time.perf_counter() - t
+
+
+def test_revision_is_linear_in_a_run_of_short_paragraphs() -> None:
+    """jusText's own took 4x per doubling here (a run of n short paragraphs costs n²)."""
+    _seconds(1000)  # warm up
+    small, large = min(_seconds(5_000) for _ in range(3)), min(_seconds(40_000) for _ in range(3))
+    assert large < 8 * 4 * small  # linear: 8x; quadratic would be 64x
+
+
+def test_trafilatura_uses_the_linear_revision() -> None:
+    import trafilatura.external
+
+    from newsclean.html.trafilatura_extractor import TrafilaturaExtractor
+
+    TrafilaturaExtractor().extract("<html><body><p>Some text here.</p></body></html>", None)
+    assert trafilatura.external.revise_paragraph_classification is revise_paragraph_classification
+
+
+# --- the shape guard ------------------------------------------------------------------------------
+
+MB = 1_000_000
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def _page(filler: str, repeat: int) -> str:
+    return f"<html>{HEAD}<body>{ARTICLE}{filler * repeat}</body></html>"
+
+
+def link_farm(size: int) -> str:
+    return _page("<div><a>link</a></div>", size // 22)
+
+
+def short_paragraphs(size: int) -> str:
+    return _page("<p>p12345</p>", size // 13)
+
+
+def attribute_farm(size: int) -> str:
+    tag = "<div " + " ".join(f'a{i}="x"' for i in range(900)) + ">x</div>"
+    return _page(tag, size // len(tag))
+
+
+def small_attribute_farm(size: int) -> str:
+    tag = "<i " + " ".join(f"a{i}=x" for i in range(30)) + ">x</i>"
+    return _page(tag, size // len(tag))
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "link_farm": link_farm,
+    "short_paragraphs": short_paragraphs,
+    "attribute_farm": attribute_farm,
+    "small_attribute_farm": small_attribute_farm,
+}
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_hostile_shapes_take_the_streaming_path_and_keep_the_article(shape: str) -> None:
+    page = SHAPES[shape](MB)
+    assert page_shape(page).streamed
+    article = newsclean.analyze_html(page)
+    assert article.meta["extractor"] == "stream"
+    assert has_article(article.text)
+    assert newsclean.apply(article.source_text, article.removals) == article.text
+    assert len(article.text) < 2 * sum(len(p) for p in PARAS)  # no farm lines came along
+
+
+def _clean_seconds(page: str) -> float:
+    t = time.perf_counter()
+    newsclean.clean_html(page)
+    return time.perf_counter() - t
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_time_grows_linearly_with_the_page(shape: str) -> None:
+    """8x the page must cost well under 64x the time (short paragraphs: 4x per doubling
+    before, which put a 1 MB page at minutes)."""
+    newsclean.clean_html(SHAPES[shape](MB // 4))  # warm up
+    small = min(_clean_seconds(SHAPES[shape](MB // 2)) for _ in range(2))
+    large = _clean_seconds(SHAPES[shape](4 * MB))
+    assert large < 3 * 8 * small, (small, large)
+
+
+_PEAK = """
+import resource, sys
+sys.path.insert(0, {tests!r})
+from reliability.test_html_bounds import SHAPES
+import newsclean
+page = SHAPES[{shape!r}]({size})
+newsclean.clean_html(page[:200_000])  # imports, warm-up: not the page's cost
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+newsclean.clean_html(page)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((after - before) * 1024)
+"""
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KB on Linux")
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_peak_memory_is_at_most_30x_the_page(shape: str) -> None:
+    """A 63 MB link farm took 6 GB (~140x) before; the streaming path holds one block."""
+    size = 4 * MB
+    code = _PEAK.format(tests=str(SRC.parent / "tests"), shape=shape, size=size)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    grew = int(out.stdout.split()[-1])
+    assert grew <= 30 * size, f"{grew / size:.1f}x"
+
+
+@pytest.mark.timeout(60)
+def test_a_tag_with_too_many_attributes_is_refused_before_parsing() -> None:
+    """10^5 attributes on one element took 16 s inside libxml2 (quadratic), uninterruptible."""
+    tag = "<div " + " ".join(f'a{i}="x"' for i in range(100_000)) + ">x</div>"
+    page = f"<html>{HEAD}<body>{tag}{ARTICLE}</body></html>"
+    t = time.perf_counter()
+    with pytest.raises(InputTooLargeError, match="attributes"):
+        newsclean.clean_html(page)
+    refused = time.perf_counter() - t
+    normal = _clean_seconds(_page("", 1))
+    assert refused < 20 * normal + 0.5  # a scan, not a parse
+
+
+def test_the_attribute_limit_is_exact() -> None:
+    def tag(n: int) -> str:
+        return "<div " + " ".join(f'data-a{i}="x y"' for i in range(n)) + ">"
+
+    assert page_shape(tag(MAX_TAG_ATTRIBUTES)).max_tag_tokens == MAX_TAG_ATTRIBUTES
+    with pytest.raises(InputTooLargeError):
+        page_shape(tag(MAX_TAG_ATTRIBUTES + 1))
+
+
+def test_the_node_limits_are_exact() -> None:
+    assert not page_shape("<b>" * MAX_ELEMENTS).streamed
+    assert page_shape("<b>" * (MAX_ELEMENTS + 1)).streamed
+    tag = "<i " + " ".join(f"a{i}" for i in range(39)) + ">"  # 40 nodes
+    n = MAX_NODES // 40
+    assert not page_shape(tag * n).streamed
+    assert page_shape(tag * n + "<i a>").streamed
+
+
+def _real_pages() -> list[tuple[str, str]]:
+    data = SRC.parent.parent / "shared" / "data"
+    if not (data / "aeb").is_dir() or not (data / "wcxb").is_dir():
+        pytest.skip("shared data is not here")
+    pages = [(p.name, p) for p in sorted((data / "aeb" / "html").glob("*.html.gz"))]
+    with gzip.open(data / "wcxb" / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as f:
+        tune = [json.loads(x)["id"] for x in f if x.strip() and json.loads(x)["split"] == "tune"]
+    pages += [(i, data / "wcxb" / "html" / f"{i}.html.gz") for i in tune]
+    return [(n, gzip.decompress(p.read_bytes()).decode("utf-8", "replace")) for n, p in pages]
+
+
+@pytest.mark.timeout(300)
+def test_the_guard_touches_no_real_page() -> None:
+    """AEB and WCXB tune articles: no page is refused or sent to the streaming path."""
+    pages = _real_pages()
+    assert len(pages) >= 500
+    touched = [name for name, html in pages if page_shape(html).streamed]
+    assert touched == []
