@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import ExtractionError
 from .extraction import Extraction, LineHint, norm
 from .meta import normalize_language
 
@@ -25,6 +26,9 @@ CHUNK_BYTES = 1 << 20
 MIN_BLOCK_CHARS = 25
 #: A block whose link text is more than this share of its text is not kept.
 MAX_LINK_SHARE = 0.5
+#: libxml2's push parser stops without an error past 2,048 levels of nesting: deeper pages
+#: are refused, as :func:`~.parse.parse_html` refuses them, rather than cut silently.
+MAX_DEPTH = 2_000
 _KINDS = {
     **{f"h{i}": "h" for i in range(1, 7)},
     "p": "p",
@@ -45,18 +49,26 @@ class _Reader:
     """What the reader keeps between events: open blocks, kept lines, the page title."""
 
     in_block: int = 0
+    depth: int = 0
     lines: list[str] = field(default_factory=list)
     hints: list[LineHint] = field(default_factory=list)
     title: str | None = None
     language: str | None = None
 
     def start(self, el: Any) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExtractionError(
+                f"the page nests elements deeper than {MAX_DEPTH} levels; refusing rather "
+                "than returning a partial article"
+            )
         if el.tag in _KINDS:
             self.in_block += 1
         elif el.tag == "html" and self.language is None:
             self.language = normalize_language(el.get("lang"))
 
     def end(self, el: Any) -> None:
+        self.depth -= 1
         tag = el.tag
         if tag in _KINDS:
             self.in_block -= 1
