@@ -5,13 +5,14 @@ The invariant the whole library keeps: ``apply(source, article.removals) == arti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .document import filled
 from .errors import RemovalMismatchError
-from .segment import STRIP_CHARS, segment
+from .segment import LINE_BREAKS, STRIP_CHARS, segment
 
 __all__ = ["KINDS", "Article", "Removal", "apply", "assemble"]
 
@@ -160,13 +161,46 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: A line break other than "\n": the text needs :class:`_Joints` to keep its own breaks.
+_OTHER_BREAKS = re.compile(f"[{LINE_BREAKS.replace(chr(10), '')}]")
+#: Whitespace that may sit between a line's text and its break (STRIP_CHARS without breaks).
+_SPACES = "".join(c for c in STRIP_CHARS if c not in LINE_BREAKS)
+
+
+@dataclass
+class _Joints:
+    """The input's own line breaks between two kept blocks (``last_end``: end of the first)."""
+
+    source: str
+    last_end: int = 0
+
+    def between(self, start: int, gap: bool) -> str:
+        """The break after the last kept block, and with ``gap`` the one before ``start``."""
+        src = self.source
+        i = self.last_end
+        while i < start and src[i] in _SPACES:  # bounded by the line's trailing spaces
+            i += 1
+        after = src[i : i + 2] if src.startswith("\r\n", i) else src[i : i + 1]
+        if not gap:
+            return after
+        j = start
+        while j > i and src[j - 1] in _SPACES:  # bounded by the line's indentation
+            j -= 1
+        before = src[j - 2 : j] if j - 2 > i and src.startswith("\r\n", j - 2) else src[j - 1 : j]
+        return after + before
+
+
 def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) -> str:
     """Join what is left of ``blocks`` after ``removals``.
 
-    Two kept blocks that were adjacent lines of the input stay joined by one newline; a blank
-    line (in the input, or where something was removed) becomes one blank line.
+    Two kept blocks that were adjacent lines of the input stay joined by the line break that
+    followed the first; a blank line (in the input, or where something was removed) becomes
+    one blank line: that break, then the one that ended the line before the second block.
+    So the output is a subsequence of the input, with the input's own breaks (``\r\n``,
+    ``\u2028``...); for text whose only break is ``\n`` that is ``"\n"`` and ``"\n\n"``.
     """
     cut = _merge((r.start, r.end) for r in removals)
+    joints = _Joints(source) if _OTHER_BREAKS.search(source) else None
     parts: list[str] = []
     ci = 0
     pending_gap = False
@@ -178,6 +212,9 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
             ci += 1
         if ci == len(cut) or cut[ci][0] >= b.end:  # untouched: most blocks
             sep = "\n\n" if (pending_gap or b.gap_before) else "\n"
+            if joints is not None:
+                sep = joints.between(b.start, len(sep) == 2)
+                joints.last_end = b.end
             if run_end >= 0 and b.start - run_end == len(sep) and source.startswith(sep, run_end):
                 run_end = b.end  # the input between is exactly the separator
                 continue
@@ -207,8 +244,11 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
             pending_gap = True
             continue
         if parts:
-            parts.append("\n\n" if (pending_gap or b.gap_before) else "\n")
+            gap = pending_gap or b.gap_before
+            parts.append(joints.between(b.start, gap) if joints else "\n\n" if gap else "\n")
         parts.append(kept)
+        if joints is not None:
+            joints.last_end = b.end
         pending_gap = False
     if run_end >= 0:
         parts.append(source[run_start:run_end])
