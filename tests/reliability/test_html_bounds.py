@@ -236,3 +236,27 @@ def test_the_guard_touches_no_real_page() -> None:
     assert len(pages) >= 500
     touched = [name for name, html in pages if page_shape(html).streamed]
     assert touched == []
+
+
+@pytest.mark.timeout(120)
+def test_batch_run_refuses_the_attribute_row_and_cleans_the_rest(tmp_path: Path) -> None:
+    """A 200k-attribute row held a worker 152 s despite --doc-timeout 5 (the parser's C
+    call cannot be interrupted); now it is an error row at once, and the run goes on."""
+    tag = "<div " + " ".join(f'a{i}="x"' for i in range(200_000)) + ">x</div>"
+    rows = [
+        {"id": "ok", "html": _page("", 1)},
+        {"id": "attributes", "html": f"<html><body>{tag}{ARTICLE}</body></html>"},
+        {"id": "farm", "html": link_farm(MB)},
+    ]
+    src, out = tmp_path / "pages.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ["batch", str(src), "-o", str(out), "--html-field", "html", "--doc-timeout", "5", "-q"]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsclean", *args], capture_output=True, env=env, timeout=110
+    )
+    assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")
+    got = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert PARAS[0] in got["ok"]["text_clean"] and PARAS[0] in got["farm"]["text_clean"]
+    assert got["attributes"]["error_type"] == "InputTooLargeError"
+    assert "attributes" in got["attributes"]["error"]
