@@ -174,10 +174,11 @@ class _Joints:
     source: str
     last_end: int = 0
 
-    def between(self, start: int, gap: bool) -> str:
-        """The break after the last kept block, and with ``gap`` the one before ``start``."""
+    def between(self, start: int, end: int, gap: bool) -> str:
+        """The break after the last kept block, and with ``gap`` the one before ``start``;
+        the block ``start``-``end`` is the last kept one from now on."""
         src = self.source
-        i = self.last_end
+        i, self.last_end = self.last_end, end
         while i < start and src[i] in _SPACES:  # bounded by the line's trailing spaces
             i += 1
         after = src[i : i + 2] if src.startswith("\r\n", i) else src[i : i + 1]
@@ -191,13 +192,11 @@ class _Joints:
 
 
 def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) -> str:
-    """Join what is left of ``blocks`` after ``removals``.
+    r"""Join what is left of ``blocks`` after ``removals``: a subsequence of ``source``.
 
-    Two kept blocks that were adjacent lines of the input stay joined by the line break that
-    followed the first; a blank line (in the input, or where something was removed) becomes
-    one blank line: that break, then the one that ended the line before the second block.
-    So the output is a subsequence of the input, with the input's own breaks (``\r\n``,
-    ``\u2028``...); for text whose only break is ``\n`` that is ``"\n"`` and ``"\n\n"``.
+    Adjacent kept lines stay joined by the input's break after the first (``"\n"``,
+    ``"\r\n"``, ``"\u2028"``...); a blank line, in the input or where something was
+    removed, becomes that break and the one before the second line (``"\n\n"``).
     """
     cut = _merge((r.start, r.end) for r in removals)
     joints = _Joints(source) if _OTHER_BREAKS.search(source) else None
@@ -213,8 +212,7 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
         if ci == len(cut) or cut[ci][0] >= b.end:  # untouched: most blocks
             sep = "\n\n" if (pending_gap or b.gap_before) else "\n"
             if joints is not None:
-                sep = joints.between(b.start, len(sep) == 2)
-                joints.last_end = b.end
+                sep = joints.between(b.start, b.end, len(sep) == 2)
             if run_end >= 0 and b.start - run_end == len(sep) and source.startswith(sep, run_end):
                 run_end = b.end  # the input between is exactly the separator
                 continue
@@ -243,12 +241,11 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
         if not kept:
             pending_gap = True
             continue
+        gap = pending_gap or b.gap_before
+        sep = joints.between(b.start, b.end, gap) if joints else "\n\n" if gap else "\n"
         if parts:
-            gap = pending_gap or b.gap_before
-            parts.append(joints.between(b.start, gap) if joints else "\n\n" if gap else "\n")
+            parts.append(sep)
         parts.append(kept)
-        if joints is not None:
-            joints.last_end = b.end
         pending_gap = False
     if run_end >= 0:
         parts.append(source[run_start:run_end])
