@@ -163,6 +163,8 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 #: A line break other than "\n": the text needs :class:`_Joints` to keep its own breaks.
 _OTHER_BREAKS = re.compile(f"[{LINE_BREAKS.replace(chr(10), '')}]")
+#: A break that cannot join a "\r" before it into one "\r\n".
+_NOT_LF_BREAK = re.compile(f"\r\n|[{LINE_BREAKS.replace(chr(10), '')}]")
 #: Whitespace that may sit between a line's text and its break (STRIP_CHARS without breaks).
 _SPACES = "".join(c for c in STRIP_CHARS if c not in LINE_BREAKS)
 
@@ -188,6 +190,10 @@ class _Joints:
         while j > i and src[j - 1] in _SPACES:  # bounded by the line's indentation
             j -= 1
         before = src[j - 2 : j] if j - 2 > i and src.startswith("\r\n", j - 2) else src[j - 1 : j]
+        if after == "\r" and before == "\n":  # "\r" + "\n" would read as one break
+            m = _NOT_LF_BREAK.search(src, i + 1, j - 1)
+            if m is not None:
+                before = m.group(0)
         return after + before
 
 

@@ -51,6 +51,7 @@ from .strategies import any_text, scraped_text
 
 _SPACES = re.escape("".join(c for c in STRIP_CHARS if c not in LINE_BREAKS))
 _AFTER = re.compile(f"[{_SPACES}]*(\r\n|[{LINE_BREAKS}])")
+_NOT_LF = re.compile("\r\n|[" + LINE_BREAKS.replace("\n", "") + "]")
 _BEFORE = re.compile(f"(\r\n|[{LINE_BREAKS}])[{_SPACES}]*\\Z")
 
 LF_TEXT = st.text(st.characters(blacklist_characters="\r\u2028\u2029"), max_size=300)
@@ -217,7 +218,13 @@ def _assemble_block_by_block(source: str, blocks: Sequence[Block], cuts: set[int
         if parts:
             after = _break_after(source, last_end)
             gap = gap or b.gap_before
-            parts.append(after + _break_before(source, b.start) if gap else after)
+            before = _break_before(source, b.start)
+            if gap and after + before == "\r\n":  # would read as one: the next other break
+                a, z = _AFTER.match(source, last_end), _BEFORE.search(source[: b.start])
+                assert a is not None and z is not None
+                m = _NOT_LF.search(source[a.end(1) : z.start(1)])
+                before = m.group(0) if m else before
+            parts.append(after + before if gap else after)
         parts.append(source[b.start : b.end])
         last_end = b.end
         gap = False

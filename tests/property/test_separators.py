@@ -80,3 +80,11 @@ def test_newline_text_is_joined_as_before() -> None:
     p5 = PROSE_LINES[5]
     text = f"  {P0}  \n{P1}\n{NOISE}\n{P2}\n\n\n{p5}"
     assert newsclean.clean(text) == f"{P0}\n{P1}\n\n{P2}\n\n{p5}"
+
+
+def test_a_lone_cr_before_a_gap_does_not_fuse_with_a_later_lf() -> None:
+    """ "\\r" + "\\n" would read as one break: the next other break of the input is used."""
+    assert newsclean.clean(f"{P0}\r\r{NOISE}\n{P1}") == f"{P0}\r\r{P1}"
+    assert newsclean.clean(f"{P0}\r{NOISE}\r\n{P1}") == f"{P0}\r\r\n{P1}"
+    # With only "\r" and "\n" around the removed line there is no other: they read as one.
+    assert newsclean.clean(f"{P0}\r{NOISE}\n{P1}") == f"{P0}\r\n{P1}"
