@@ -5,13 +5,14 @@ The invariant the whole library keeps: ``apply(source, article.removals) == arti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .document import filled
 from .errors import ConfigError, RemovalMismatchError
-from .segment import STRIP_CHARS, segment
+from .segment import LINE_BREAKS, STRIP_CHARS, segment
 
 __all__ = [
     "KINDS",
@@ -214,13 +215,51 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) -> str:
-    """Join what is left of ``blocks`` after ``removals``.
+#: A line break other than "\n": the text needs :class:`_Joints` to keep its own breaks.
+_OTHER_BREAKS = re.compile(f"[{LINE_BREAKS.replace(chr(10), '')}]")
+#: A break that cannot join a "\r" before it into one "\r\n".
+_NOT_LF_BREAK = re.compile(f"\r\n|[{LINE_BREAKS.replace(chr(10), '')}]")
+#: Whitespace that may sit between a line's text and its break (STRIP_CHARS without breaks).
+_SPACES = "".join(c for c in STRIP_CHARS if c not in LINE_BREAKS)
 
-    Two kept blocks that were adjacent lines of the input stay joined by one newline; a blank
-    line (in the input, or where something was removed) becomes one blank line.
+
+@dataclass
+class _Joints:
+    """The input's own line breaks between two kept blocks (``last_end``: end of the first)."""
+
+    source: str
+    last_end: int = 0
+
+    def between(self, start: int, end: int, gap: bool) -> str:
+        """The break after the last kept block, and with ``gap`` the one before ``start``;
+        the block ``start``-``end`` is the last kept one from now on."""
+        src = self.source
+        i, self.last_end = self.last_end, end
+        while i < start and src[i] in _SPACES:  # bounded by the line's trailing spaces
+            i += 1
+        after = src[i : i + 2] if src.startswith("\r\n", i) else src[i : i + 1]
+        if not gap:
+            return after
+        j = start
+        while j > i and src[j - 1] in _SPACES:  # bounded by the line's indentation
+            j -= 1
+        before = src[j - 2 : j] if j - 2 > i and src.startswith("\r\n", j - 2) else src[j - 1 : j]
+        if after == "\r" and before == "\n":  # "\r" + "\n" would read as one break
+            m = _NOT_LF_BREAK.search(src, i + 1, j - 1)
+            if m is not None:
+                before = m.group(0)
+        return after + before
+
+
+def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) -> str:
+    r"""Join what is left of ``blocks`` after ``removals``: a subsequence of ``source``.
+
+    Adjacent kept lines stay joined by the input's break after the first (``"\n"``,
+    ``"\r\n"``, ``"\u2028"``...); a blank line, in the input or where something was
+    removed, becomes that break and the one before the second line (``"\n\n"``).
     """
     cut = _merge((r.start, r.end) for r in removals)
+    joints = _Joints(source) if _OTHER_BREAKS.search(source) else None
     parts: list[str] = []
     ci = 0
     pending_gap = False
@@ -232,6 +271,8 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
             ci += 1
         if ci == len(cut) or cut[ci][0] >= b.end:  # untouched: most blocks
             sep = "\n\n" if (pending_gap or b.gap_before) else "\n"
+            if joints is not None:
+                sep = joints.between(b.start, b.end, len(sep) == 2)
             if run_end >= 0 and b.start - run_end == len(sep) and source.startswith(sep, run_end):
                 run_end = b.end  # the input between is exactly the separator
                 continue
@@ -260,8 +301,10 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
         if not kept:
             pending_gap = True
             continue
+        gap = pending_gap or b.gap_before
+        sep = joints.between(b.start, b.end, gap) if joints else "\n\n" if gap else "\n"
         if parts:
-            parts.append("\n\n" if (pending_gap or b.gap_before) else "\n")
+            parts.append(sep)
         parts.append(kept)
         pending_gap = False
     if run_end >= 0:

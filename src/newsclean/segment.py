@@ -14,7 +14,7 @@ from .shape import (
     word_count,
 )
 
-__all__ = ["STRIP_CHARS", "segment", "to_document"]
+__all__ = ["LINE_BREAKS", "STRIP_CHARS", "segment", "to_document"]
 
 # Line breaks we honour: \r\n, lone \r, \n, vertical tab, form feed, NEL (U+0085) and the
 # Unicode line/paragraph separators: every break str.splitlines() knows but the file and
@@ -22,6 +22,8 @@ __all__ = ["STRIP_CHARS", "segment", "to_document"]
 _BREAKS = "\r\n\x0b\x0c\x85\u2028\u2029"
 _LINE_RE = re.compile(f"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|$)")
 _OTHER_BREAK = re.compile(f"[{_BREAKS.replace(chr(10), '')}]")
+#: Every character that ends a line here ("\r\n" is one break).
+LINE_BREAKS = _BREAKS
 #: What counts as a line's surrounding whitespace, here and wherever kept text is trimmed.
 STRIP_CHARS = (
     " \t\f\v\u00a0\u200b\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Sequence
 
 from hypothesis import given
@@ -34,7 +35,7 @@ from newsclean.phrases import (
     searcher,
 )
 from newsclean.removal import assemble
-from newsclean.segment import _segment_any, segment
+from newsclean.segment import LINE_BREAKS, STRIP_CHARS, _segment_any, segment
 from newsclean.shape import (
     EXACT_COUNT_SPACES,
     WORD_RE,
@@ -47,6 +48,11 @@ from newsclean.shape import (
 
 from ..conftest import shared_path
 from .strategies import any_text, scraped_text
+
+_SPACES = re.escape("".join(c for c in STRIP_CHARS if c not in LINE_BREAKS))
+_AFTER = re.compile(f"[{_SPACES}]*(\r\n|[{LINE_BREAKS}])")
+_NOT_LF = re.compile("\r\n|[" + LINE_BREAKS.replace("\n", "") + "]")
+_BEFORE = re.compile(f"(\r\n|[{LINE_BREAKS}])[{_SPACES}]*\\Z")
 
 LF_TEXT = st.text(st.characters(blacklist_characters="\r\u2028\u2029"), max_size=300)
 MIXED = st.one_of(any_text, scraped_text())
@@ -188,18 +194,39 @@ def test_fast_removal_constructor_equals_the_dataclass(text: str, line: int, con
     assert fast == slow and repr(fast) == repr(slow) and fast.to_dict() == slow.to_dict()
 
 
+def _break_after(source: str, end: int) -> str:
+    m = _AFTER.match(source, end)
+    return m.group(1) if m else ""
+
+
+def _break_before(source: str, start: int) -> str:
+    m = _BEFORE.search(source[:start])
+    return m.group(1) if m else ""
+
+
 def _assemble_block_by_block(source: str, blocks: Sequence[Block], cuts: set[int]) -> str:
-    """The plain definition: kept blocks joined by "\\n", by "\\n\\n" across a blank line
-    or a removed block."""
+    """The plain definition: kept blocks joined by the line break that followed the first;
+    across a blank line or a removed block, by that break and the one before the second
+    (for "\n" text: "\n" and "\n\n")."""
     parts: list[str] = []
     gap = False
+    last_end = 0
     for i, b in enumerate(blocks):
         if i in cuts:
             gap = True
             continue
         if parts:
-            parts.append("\n\n" if (gap or b.gap_before) else "\n")
+            after = _break_after(source, last_end)
+            gap = gap or b.gap_before
+            before = _break_before(source, b.start)
+            if gap and after + before == "\r\n":  # would read as one: the next other break
+                a, z = _AFTER.match(source, last_end), _BEFORE.search(source[: b.start])
+                assert a is not None and z is not None
+                m = _NOT_LF.search(source[a.end(1) : z.start(1)])
+                before = m.group(0) if m else before
+            parts.append(after + before if gap else after)
         parts.append(source[b.start : b.end])
+        last_end = b.end
         gap = False
     return "".join(parts)
 

@@ -45,6 +45,8 @@ from .extractors import (
     justext_paragraphs,
     parse_html,
 )
+from .guard import page_shape
+from .stream_extractor import stream_extract
 
 __all__ = ["RESCUE_TRIGGER_SHARE", "analyze_html", "clean_html"]
 
@@ -270,9 +272,15 @@ def _front_end(
     rescue: bool,
     max_bytes: int,
 ) -> Extraction:
-    """Decode the page and extract its main text (with the recall rescue for trafilatura)."""
+    """Decode the page and extract its main text (with the recall rescue for trafilatura).
+
+    The shape pre-check (:mod:`.guard`) runs first: it refuses a tag with thousands of
+    attributes and sends a page with a huge tree to the streaming reader.
+    """
     ex_impl = get_extractor(extractor)
     page = decode_html(html, encoding=encoding, max_bytes=max_bytes)
+    if page_shape(page).streamed:  # too large a tree for any extractor: bounded memory
+        return stream_extract(page, url)
     try:
         ex = ex_impl.extract(page, url)
         if (
