@@ -115,7 +115,9 @@ class Cleaner:
     def _timed(self, value: str | bytes, url: object) -> Article:
         self._in_doc, self._timed_out = True, False
         if self.timeout:
-            signal.setitimer(signal.ITIMER_REAL, self.timeout)
+            # Re-fired every 0.1 s: a library that swallows one alarm (trafilatura catches
+            # Exception around its fallbacks) meets the next one.
+            signal.setitimer(signal.ITIMER_REAL, self.timeout, 0.1)
         try:
             article = self._analyze(value, url)
         finally:
