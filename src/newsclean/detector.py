@@ -29,11 +29,6 @@ class Detector:
     #: True when a block's verdict depends on the block alone (not on its position or
     #: neighbours): later passes of the pipeline then only show it blocks it has not seen.
     local: ClassVar[bool] = False
-    #: True when the detector calls ``doc.note_context(self.name)`` whenever a verdict it
-    #: gives or withholds depends on more than the block itself (position, neighbours,
-    #: counts over the text). After a pass where it did not, the pipeline knows its verdicts
-    #: cannot change while the remaining blocks do not, and skips it.
-    reports_context: ClassVar[bool] = False
     #: One line for the catalogue: what family of noise this finds, and by what evidence.
     summary: ClassVar[str] = ""
 

@@ -7,7 +7,6 @@ objects; removals are spans of the same source, so every decision can be replaye
 
 from __future__ import annotations
 
-import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from .shape import (
     word_count,
 )
 
-__all__ = ["BULLETS", "SCAN_WORDS", "WHOLE_TEXT", "Block", "Document", "filled", "line_block"]
+__all__ = ["BULLETS", "SCAN_WORDS", "Block", "Document", "filled", "line_block"]
 
 T = TypeVar("T")
 
@@ -128,9 +127,6 @@ class Block:
 #: How a plain-text list item starts.
 BULLETS = frozenset(("- ", "* ", "• ", "· "))
 
-#: The scope of a context note that spans the whole text (see :meth:`Document.note_context`).
-WHOLE_TEXT = sys.maxsize
-
 #: Blocks of up to this many words get their phrase keys from one scan of the document (no
 #: shipped ``contains`` rule looks at longer lines); longer blocks are scanned one by one,
 #: only when a detector configured to reach them asks.
@@ -201,21 +197,9 @@ class Document:
     #: (blocks a cut trimmed); None in the first pass, where every block is new.
     new_spans: frozenset[tuple[int, int]] | None = None
     lifted_title: str | None = None
-    #: Per detector whose verdicts on this document depended on context (see
-    #: :attr:`Detector.reports_context`), how many blocks from the head that context spans
-    #: (:data:`WHOLE_TEXT` for the whole text); filled while the detectors run.
-    context_log: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.blocks)
-
-    def note_context(self, detector: str, head: int | None = None) -> None:
-        """Record that ``detector`` judged a block here by more than the block itself: by
-        the first ``head`` blocks of the text (what they are and in which order), or by the
-        whole text (position in it, counts over it, any neighbour)."""
-        scope = WHOLE_TEXT if head is None else head
-        if self.context_log.get(detector, 0) < scope:
-            self.context_log[detector] = scope
 
     def replace_blocks(
         self,
@@ -232,10 +216,6 @@ class Document:
             self.new_spans if new_spans is None else new_spans,
             lifted_title if lifted_title is not None else self.lifted_title,
         )
-
-    def judged_before(self, b: Block) -> bool:
-        """Whether detectors judged block ``b`` in an earlier pass of the pipeline."""
-        return self.new_spans is not None and (b.start, b.end) not in self.new_spans
 
     @cached_property
     def _layout(self) -> tuple[list[int], dict[str, list[int]], tuple[int, ...]]:

@@ -45,7 +45,6 @@ _WEAK_HEADERS = frozenset(
 @dataclass(frozen=True)
 class CommentsDetector(Detector):
     name = "comments"
-    reports_context = True
     summary = "Comment sections (header to end of text) and comment-form text."
 
     languages: tuple[str, ...] = (ALL,)
@@ -111,7 +110,6 @@ class CommentsDetector(Detector):
             if i in recurring:
                 # "Add a comment", "Reply 3" under every post: a thread's chrome, not the
                 # one header a comment section has.
-                doc.note_context(self.name)
                 continue
             strong = header_prefix is not None and header_prefix.hit(b)
             line_hit = b.words <= self.header_max_words and header is not None and header.hit(b)
@@ -123,7 +121,6 @@ class CommentsDetector(Detector):
                 doc.words_before(i) < self.min_words_before
                 or prose_words_before(doc, i) < self.min_prose_before
             ):
-                doc.note_context(self.name)
                 continue
             if line_hit and _bare(b.text) in _WEAK_HEADERS:
                 continue
@@ -132,7 +129,6 @@ class CommentsDetector(Detector):
             if not _counted(b.text) and not self._thread_follows(doc, i, forms, form):
                 # "Comments" also heads a manual's section on code comments or a forum's
                 # replies: without a count it cuts only over what reads as a comment widget.
-                doc.note_context(self.name)
                 continue
             cut = i
             break

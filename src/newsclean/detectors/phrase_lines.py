@@ -35,10 +35,6 @@ class PhraseLineDetector(Detector):
 
     family: ClassVar[str] = ""
     kind: ClassVar[str] = ""
-    reports_context = True
-    #: Whether the verdict on a line too short for the position-gated rules depends on the
-    #: line alone; then a later pass does not judge such a line again.
-    short_verdicts_local: ClassVar[bool] = True
 
     languages: tuple[str, ...] = (ALL,)
     #: A line starting with a family phrase is noise up to this many words...
@@ -65,7 +61,6 @@ class PhraseLineDetector(Detector):
 
     def _in_zone(self, doc: Document, i: int) -> bool:
         """Block ``i`` is near the head or tail of the text (a verdict by position)."""
-        doc.note_context(self.name)
         return in_edge_zone(doc, i, self.head_share, self.tail_share)
 
     def _candidates(
@@ -90,17 +85,8 @@ class PhraseLineDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         line_re, prefix_re, contains_re = self._lists
-        settled = (
-            min(self.prefix_anywhere_words, self.contains_anywhere_words)
-            if self.short_verdicts_local
-            else -1
-        )
         for i in self._candidates(doc, line_re, prefix_re, contains_re):
             b = doc.blocks[i]
-            # Judged in an earlier pass, and too short for the position-gated rules to apply:
-            # the verdict cannot have changed.
-            if b.words <= settled and doc.judged_before(b):
-                continue
             if line_re is not None and line_re.hit(b):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
             elif (
@@ -220,7 +206,6 @@ class Tags(PhraseLineDetector):
             yield r
             if r.reason != "tags.line":
                 continue
-            doc.note_context(self.name)  # the keyword list is the header's neighbour
             i = bisect_right(doc.starts, r.start)  # the block after the header's
             if i < len(blocks) and self._keyword_list(blocks[i].text):
                 yield self.remove(blocks[i], "tags.list", self.confidence)

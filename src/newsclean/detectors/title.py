@@ -70,7 +70,6 @@ def _title_keys(hint: str) -> set[str]:
 @dataclass(frozen=True)
 class TitleDetector(Detector):
     name = "title"
-    reports_context = True
     summary = "The headline at the top (lifted into Article.title) and its repeated copies."
 
     min_words: int = 3
@@ -96,7 +95,6 @@ class TitleDetector(Detector):
             # judged afresh, exactly as a second run on the output would judge it.
             yield from self._copies(doc, doc.lifted_title)
         # The headline is judged by the first blocks of the text and nothing else.
-        doc.note_context(self.name, head=1 + max(self.repeat_window, self.overlap_window))
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return
@@ -108,7 +106,6 @@ class TitleDetector(Detector):
             if _first_word(b.text) == opening and _key(b.text) == key
         ]
         if copies:
-            doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)
             for c in copies:
                 yield self.remove(c, "duplicate_title.copy", 0.95, title=first.text)
@@ -119,7 +116,6 @@ class TitleDetector(Detector):
         if not any(is_prose(b) for b in follow[:3]):
             return
         if self._overlap(first.text, " ".join(b.text for b in follow)) >= self.min_overlap:
-            doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.headline", self.confidence, title=first.text)
 
     def _copies(self, doc: Document, title: str) -> Iterable[Removal]:
