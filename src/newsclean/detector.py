@@ -41,7 +41,7 @@ class Detector:
     # -- helpers -------------------------------------------------------------------------
     def remove(self, block: Block, reason: str, confidence: float, **data: str) -> Removal:
         """A removal of the whole ``block``."""
-        return Removal.of(
+        return Removal(
             block.start, block.end, self.name, reason, confidence, block.text, block.line, data
         )
 
@@ -50,9 +50,7 @@ class Detector:
     ) -> Removal:
         """A removal of ``block.text[start:end]`` (a fragment glued to body text)."""
         s, e = block.start + start, block.start + end
-        return Removal.of(
-            s, e, self.name, reason, confidence, block.text[start:end], block.line, data
-        )
+        return Removal(s, e, self.name, reason, confidence, block.text[start:end], block.line, data)
 
     # -- configuration -------------------------------------------------------------------
     @classmethod

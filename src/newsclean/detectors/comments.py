@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import PROSE_MIN_WORDS, Block, Document, cached_property
+from ..document import PROSE_MIN_WORDS, Block, Document
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
@@ -84,9 +85,7 @@ class CommentsDetector(Detector):
         if doc.words_after(i) <= self.bare_section_max_words:
             return True
         blocks = doc.blocks
-        if form is not None and any(
-            k > i and form.search(blocks[k], blocks[k].keys) for k in forms
-        ):
+        if form is not None and any(k > i and form.search(blocks[k], doc.keys(k)) for k in forms):
             return True
         stamps = 0
         for b in blocks[i + 1 :]:
@@ -141,7 +140,7 @@ class CommentsDetector(Detector):
             if i >= cut:
                 break
             b = blocks[i]
-            if b.words <= self.form_max_words and form.search(b, b.keys):
+            if b.words <= self.form_max_words and form.search(b, doc.keys(i)):
                 # Form text goes wherever it is; what follows it goes with it only below.
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent

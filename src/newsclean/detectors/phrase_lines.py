@@ -13,10 +13,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from ..detector import Detector
-from ..document import SCAN_WORDS, Document, cached_property
+from ..document import SCAN_WORDS, Document
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, phrase_set, searcher
 from ..registry import register
 from ..removal import Removal
@@ -79,7 +80,7 @@ class PhraseLineDetector(Detector):
             i
             for i in doc.short(self.contains_max_words, SCAN_WORDS + 1)
             if (doc.blocks[i].words <= self.contains_anywhere_words or self._in_zone(doc, i))
-            and not contains_re.keys.isdisjoint(doc.blocks[i].keys)
+            and not contains_re.keys.isdisjoint(doc.keys(i))
         ]
         return sorted(set(found) | set(longer)) if longer else found
 
@@ -100,7 +101,7 @@ class PhraseLineDetector(Detector):
             elif (
                 contains_re is not None
                 and b.words <= self.contains_max_words
-                and contains_re.search(b, b.keys)
+                and contains_re.search(b, doc.keys(i))
                 and not is_quotation(b.text)
                 and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):

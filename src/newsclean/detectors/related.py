@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import BULLETS, Block, Document, cached_property, is_prose
+from ..document import BULLETS, Block, Document, is_prose
 from ..phrases import ALL, PhraseMatch, guess_language, line_matcher, title_case_headlines
 from ..registry import register
 from ..removal import Removal

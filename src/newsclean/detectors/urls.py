@@ -63,7 +63,7 @@ class UrlLineDetector(Detector):
             i
             for i in doc.short(_NO_LIMIT, SCAN_WORDS + 1)
             if blocks[i].text.count(" ") <= _MAX_LINK_LINE_SPACES
-            and not LINK_KEYS.isdisjoint(blocks[i].keys)
+            and not LINK_KEYS.isdisjoint(doc.keys(i))
         ]
         hits = [
             i for i in sorted(doc.with_keys(LINK_KEYS) + longer) if self._linkish(blocks[i].text)

@@ -31,7 +31,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..document import Block, filled
+from ..document import Block
 from ..errors import ExtractionError, NewscleanError
 from ..pipeline import Pipeline
 from ..removal import Article, Removal, assemble
@@ -238,12 +238,8 @@ def _blocks(text: str, hints: tuple[LineHint, ...] | None) -> tuple[Block, ...] 
     blocks = segment(text)
     if len(blocks) != len(hints):
         return None
-    # filled() keeps the features the segmenter set (replace() would drop them).
     return tuple(
-        filled(
-            Block,
-            {**b.__dict__, "kind": h.kind, "link_density": h.link_density, "dom_path": h.dom_path},
-        )
+        replace(b, kind=h.kind, link_density=h.link_density, dom_path=h.dom_path)
         for b, h in zip(blocks, hints, strict=False)
     )
 
