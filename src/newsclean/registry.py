@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import TypeVar
 
@@ -67,6 +66,3 @@ def names() -> list[str]:
 def catalogue() -> list[tuple[str, str, str, dict[str, object]]]:
     """(name, stage, summary, default config) for every registered detector."""
     return [(n, get(n).stage, get(n).summary, get(n)().config()) for n in names()]
-
-
-Factory = Callable[[], Detector]

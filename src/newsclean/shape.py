@@ -24,7 +24,6 @@ __all__ = [
 WORD_RE = re.compile(r"\w+")
 _DIGITS_RE = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
-_SPACE_RE = re.compile(r"\s+")
 #: Leading/trailing decoration that never changes what a line *says*: bullets, brackets,
 #: pipes, dashes, quotes, arrows.
 EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘’„:;,/\\_=~#"

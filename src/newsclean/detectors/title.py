@@ -17,24 +17,25 @@ from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
 
-__all__ = ["TitleDetector"]
+__all__ = ["SITE_NAME_MAX_CHARS", "SITE_SEPARATORS", "TitleDetector", "title_key"]
 
 #: A copy may carry this many words more than a headline (a " | Site Name" suffix).
 _COPY_EXTRA_WORDS = 10
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
+SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
 #: "Headline | Site Name": a site name is at most this long.
-_SITE_NAME_MAX_CHARS = 60
+SITE_NAME_MAX_CHARS = 60
 
 
 def _strip_site_suffix(text: str) -> str:
     """``text`` without a trailing " | Site Name" (plain string search, linear)."""
-    cut = max(text.rfind(sep) for sep in _SITE_SEPARATORS)
-    if cut > 0 and len(text) - cut <= _SITE_NAME_MAX_CHARS + 3:
+    cut = max(text.rfind(sep) for sep in SITE_SEPARATORS)
+    if cut > 0 and len(text) - cut <= SITE_NAME_MAX_CHARS + 3:
         return text[:cut]
     return text
 
 
-def _key(text: str) -> str:
+def title_key(text: str) -> str:
+    """How headlines are compared: casefolded words, one space apart (no punctuation)."""
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
@@ -59,10 +60,10 @@ def _may_open_with(head: str, words: set[str]) -> bool:
 
 def _title_keys(hint: str) -> set[str]:
     """The hint and the hint without a trailing " | Site Name" part."""
-    keys = {_key(hint)}
+    keys = {title_key(hint)}
     stripped = _strip_site_suffix(" ".join(hint.split()))
     if stripped != hint:
-        keys.add(_key(stripped))
+        keys.add(title_key(stripped))
     return {k for k in keys if k}
 
 
@@ -98,12 +99,12 @@ class TitleDetector(Detector):
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return
-        key = _key(first.text)
+        key = title_key(first.text)
         opening = _first_word(first.text)  # equal keys open with the same word: a cheap test
         copies = [
             b
             for b in blocks[1 : 1 + self.repeat_window]
-            if _first_word(b.text) == opening and _key(b.text) == key
+            if _first_word(b.text) == opening and title_key(b.text) == key
         ]
         if copies:
             yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)

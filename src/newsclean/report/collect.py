@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..removal import Article
-from .segments import RemovalRow, fit_budget, merged_length
+from ..removal import Article, Removal
+from .segments import fit_budget, merged_length
 
 __all__ = ["FORMAT", "HIST_BINS", "ReportCollector"]
 
@@ -56,7 +56,7 @@ class _Doc:
     share: float
     source: str | None
     clean: str | None
-    removals: list[RemovalRow]
+    removals: list[Removal]
 
 
 @dataclass
@@ -118,10 +118,7 @@ class ReportCollector:
 
     def add_article(self, index: int, ident: object, article: Article) -> None:
         """A document cleaned on the fly."""
-        rows = [
-            RemovalRow(r.start, r.end, r.detector, r.reason, r.confidence, r.text, r.line)
-            for r in article.removals
-        ]
+        rows = list(article.removals)
         self._add(index, ident, article.source_text, article.text, rows)
 
     def add_removals(
@@ -142,7 +139,7 @@ class ReportCollector:
         ident: object,
         source: str | None,
         clean: str | None,
-        rows: list[RemovalRow],
+        rows: list[Removal],
     ) -> None:
         self.documents += 1
         self.ok += 1
@@ -316,14 +313,14 @@ def _ident(ident: object, index: int) -> str:
     return f"#{index}"
 
 
-def _row(d: Mapping[str, Any]) -> RemovalRow:
+def _row(d: Mapping[str, Any]) -> Removal:
     def num(key: str, default: int) -> int:
         v = d.get(key, default)
         return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else default
 
     conf = d.get("confidence", 0.0)
     text = d.get("text")
-    return RemovalRow(
+    return Removal(
         num("start", 0),
         num("end", 0),
         str(d.get("detector", "?")),
