@@ -8,6 +8,7 @@ how the line ends) are fields computed once, from the text, when the block is bu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from sys import intern
 
 from .phrases import head_of
 from .shape import WORD_RE, is_all_caps, line_ending, normalize, word_count
@@ -56,7 +57,7 @@ class Block:
         # The features are derived from ``text`` alone, so ``replace()`` recomputes them.
         text = self.text
         self.words = word_count(text)
-        self.head = head_of(text)
+        self.head = intern(head_of(text))  # few distinct first words: share one string each
         self.ends_sentence, self.truncated = line_ending(text)
 
     @property

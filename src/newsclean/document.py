@@ -7,12 +7,12 @@ look-ups (by word count, gate word, scan key) live in one :class:`~newsclean.ind
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .block import BULLETS, PROSE_MIN_WORDS, Block, is_prose
-from .index import SCAN_WORDS, BlockIndex, ScanMemo
+from .index import SCAN_WORDS, BlockIndex
 from .phrases import PhraseMatch, PhraseSearch
 
 __all__ = ["BULLETS", "PROSE_MIN_WORDS", "SCAN_WORDS", "Block", "Document", "is_prose"]
@@ -35,8 +35,8 @@ class Document:
     #: (blocks a cut trimmed); None in the first pass, where every block is new.
     new_spans: frozenset[tuple[int, int]] | None = None
     lifted_title: str | None = None
-    #: Scan keys found so far in this run, shared by the documents of its passes.
-    scan_memo: ScanMemo = field(default_factory=dict, compare=False, repr=False)
+    #: The index of the pass before (see :class:`~newsclean.index.BlockIndex`).
+    previous: BlockIndex | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -55,13 +55,13 @@ class Document:
             self.meta,
             self.new_spans if new_spans is None else new_spans,
             lifted_title if lifted_title is not None else self.lifted_title,
-            self.scan_memo,
+            self.index,
         )
 
     @cached_property
     def index(self) -> BlockIndex:
         """The look-up tables over :attr:`blocks`, built on first use."""
-        return BlockIndex(self.blocks, self.scan_memo)
+        return BlockIndex(self.blocks, self.previous)
 
     # The look-ups detectors use most, by their short names (see BlockIndex).
     @property
@@ -69,7 +69,7 @@ class Document:
         return self.index.total_words
 
     @property
-    def starts(self) -> list[int]:
+    def starts(self) -> Sequence[int]:
         """The blocks' start offsets, in order: a bisect finds the block a span starts in."""
         return self.index.starts
 

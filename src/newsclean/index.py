@@ -7,6 +7,7 @@ tables built once per document, so a detector runs its patterns on candidates on
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
@@ -15,44 +16,63 @@ from .block import Block, is_prose
 from .phrases import PhraseMatch, PhraseSearch
 from .scan import NO_KEYS, block_keys, document_keys
 
-__all__ = ["SCAN_WORDS", "BlockIndex", "ScanMemo"]
+__all__ = ["SCAN_WORDS", "BlockIndex"]
 
 #: Blocks of up to this many words get their phrase keys from one scan of the document (no
 #: shipped ``contains`` rule looks at longer lines); longer blocks are scanned one by one,
 #: only when a detector configured to reach them asks.
 SCAN_WORDS = 80
 
-#: Scan keys already found, by block span: a run's later passes read them instead of
-#: scanning the same lines again (a span of one source always holds the same text).
-ScanMemo = dict[tuple[int, int], frozenset[str]]
+#: Positions are stored as machine integers: a text of one-word lines has as many
+#: positions as words, and a Python int per position costs more than the word.
+_POSITIONS = "q"
 
 
 class BlockIndex:
-    """Look-up tables over one document's blocks (positions are indices into ``blocks``)."""
+    """Look-up tables over one document's blocks (positions are indices into ``blocks``).
 
-    def __init__(self, blocks: Sequence[Block], memo: ScanMemo | None = None) -> None:
+    ``previous`` is the index of the pass before, on a superset of these blocks: the scan
+    keys of the blocks both hold are taken from it, so a later pass scans only new blocks.
+    """
+
+    def __init__(self, blocks: Sequence[Block], previous: BlockIndex | None = None) -> None:
         self.blocks = blocks
-        self._memo: ScanMemo = {} if memo is None else memo
-        self._by_key: dict[str, list[int]] | None = None  # built on the first key look-up
-        words = [b.words for b in blocks]
-        by_head: dict[str, list[int]] = {}
+        self._previous = previous
+        self._keys_at: list[frozenset[str] | None] | None = None  # per position, once known
+        self._by_key: dict[str, array[int]] | None = None  # built on the first key look-up
+        words = array(_POSITIONS, [b.words for b in blocks])
+        by_head: dict[str, array[int]] = {}
         for i, b in enumerate(blocks):
-            by_head.setdefault(b.head, []).append(i)
+            at = by_head.get(b.head)
+            if at is None:
+                by_head[b.head] = array(_POSITIONS, (i,))
+            else:
+                at.append(i)
         self._by_head = by_head
         #: Positions of blocks that read as article prose (:func:`~newsclean.block.is_prose`).
         self.prose_indices = tuple(i for i, b in enumerate(blocks) if is_prose(b))
         self.total_words = sum(words)
         #: The blocks' start offsets, in order (blocks never overlap): a bisect finds the
         #: block a span starts in.
-        self.starts = [b.start for b in blocks]
-        order = sorted(range(len(words)), key=words.__getitem__)
-        self._order = order
-        self._sorted_words = [words[i] for i in order]
+        self.starts = array(_POSITIONS, [b.start for b in blocks])
+        # Positions by word count (a counting sort: counts are small, positions many).
+        by_count: dict[int, array[int]] = {}
+        for i, n in enumerate(words):
+            at = by_count.get(n)
+            if at is None:
+                by_count[n] = array(_POSITIONS, (i,))
+            else:
+                at.append(i)
+        self._order = array(_POSITIONS)
+        self._sorted_words = array(_POSITIONS)
+        for n in sorted(by_count):
+            self._order.extend(by_count[n])
+            self._sorted_words.extend([n] * len(by_count[n]))
         #: How many blocks hold at least one word.
         self.blocks_with_words = len(words) - bisect_right(self._sorted_words, 0)
-        suffix = list(accumulate(reversed(words), initial=0))
-        suffix.reverse()
-        self._suffix_words = suffix  # per position, the words from there to the end
+        # Per position, the words from there to the end (and a final 0).
+        self._suffix_words = array(_POSITIONS, accumulate(reversed(words), initial=0))
+        self._suffix_words.reverse()
 
     def short(self, max_words: int, min_words: int = 0) -> list[int]:
         """Positions, in order, of blocks with ``min_words`` to ``max_words`` words."""
@@ -76,11 +96,10 @@ class BlockIndex:
 
     def keys(self, i: int) -> frozenset[str]:
         """The phrase scan keys block ``i`` holds (see :mod:`newsclean.scan`)."""
-        b = self.blocks[i]
-        span = (b.start, b.end)
-        found = self._memo.get(span)
+        known = self._known_keys()
+        found = known[i]
         if found is None:
-            found = self._memo[span] = block_keys(b.text)
+            found = known[i] = block_keys(self.blocks[i].text)
         return found
 
     def with_keys(self, keys: frozenset[str]) -> list[int]:
@@ -117,29 +136,55 @@ class BlockIndex:
                 return list(range(len(self.blocks)))
         return sorted(set(hits)) if hits else hits
 
-    def key_table(self) -> dict[str, list[int]]:
+    def key_table(self) -> dict[str, array[int]]:
         """Scan key -> positions of the blocks of at most :data:`SCAN_WORDS` words holding
         it; the blocks no earlier pass scanned are scanned together, once."""
         if self._by_key is not None:
             return self._by_key
-        memo = self._memo
-        short = [i for i, b in enumerate(self.blocks) if b.words <= SCAN_WORDS]
-        fresh = [i for i in short if (self.blocks[i].start, self.blocks[i].end) not in memo]
+        known = self._known_keys()
+        blocks = self.blocks
+        fresh = array(
+            _POSITIONS,
+            (i for i, b in enumerate(blocks) if b.words <= SCAN_WORDS and known[i] is None),
+        )
         if fresh:
-            found = document_keys([self.blocks[i].text for i in fresh])
+            found = document_keys([blocks[i].text for i in fresh])
             for j, i in enumerate(fresh):
-                b = self.blocks[i]
-                memo[(b.start, b.end)] = found.get(j, NO_KEYS)
-        table: dict[str, list[int]] = {}
-        for i in short:
-            b = self.blocks[i]
-            for k in memo[(b.start, b.end)]:
-                table.setdefault(k, []).append(i)
+                known[i] = found.get(j, NO_KEYS)
+        table: dict[str, array[int]] = {}
+        for i, b in enumerate(blocks):
+            if b.words > SCAN_WORDS:
+                continue
+            for k in known[i] or NO_KEYS:
+                at = table.get(k)
+                if at is None:
+                    table[k] = array(_POSITIONS, (i,))
+                else:
+                    at.append(i)
         self._by_key = table
         return table
 
+    def _known_keys(self) -> list[frozenset[str] | None]:
+        """Per position the scan keys found so far: those of the previous pass's index for
+        the blocks it holds too (the same objects, in the same order), None elsewhere."""
+        if self._keys_at is not None:
+            return self._keys_at
+        known: list[frozenset[str] | None] = [None] * len(self.blocks)
+        prev = self._previous
+        if prev is not None and prev._keys_at is not None:
+            old, old_keys = prev.blocks, prev._keys_at
+            j = 0
+            for i, b in enumerate(self.blocks):
+                while j < len(old) and old[j].start < b.start:
+                    j += 1
+                if j < len(old) and old[j] is b:
+                    known[i] = old_keys[j]
+        self._previous = None  # what it knew is copied: let it go
+        self._keys_at = known
+        return known
 
-def _lookup(table: dict[str, list[int]], wanted: frozenset[str]) -> list[int]:
+
+def _lookup(table: dict[str, array[int]], wanted: frozenset[str]) -> list[int]:
     """Positions listed under the ``wanted`` entries of a per-document index (unsorted)."""
     out: list[int] = []
     for k in wanted.intersection(table):
