@@ -60,11 +60,18 @@ class Block:
         self.head = intern(head_of(text))  # few distinct first words: share one string each
         self.ends_sentence, self.truncated = line_ending(text)
 
+    #: :attr:`norm`, once read (None before).
+    _norm: str | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def norm(self) -> str:
-        """The normalised form phrase packs match against (see :func:`shape.normalize`);
-        computed on each read, as only lines that pass a gate are read this way."""
-        return normalize(self.text)
+        """The normalised form phrase packs match against (see :func:`shape.normalize`).
+
+        Computed on the first read and kept: only lines that pass a phrase gate are read
+        this way, several detectors read the same candidate, and most lines never are."""
+        if self._norm is None:
+            self._norm = normalize(self.text)
+        return self._norm
 
     @property
     def tokens(self) -> tuple[str, ...]:

@@ -23,9 +23,9 @@ __all__ = ["SCAN_WORDS", "BlockIndex"]
 #: only when a detector configured to reach them asks.
 SCAN_WORDS = 80
 
-#: Positions are stored as machine integers: a text of one-word lines has as many
-#: positions as words, and a Python int per position costs more than the word.
-_POSITIONS = "q"
+#: Word sums are stored as machine integers: a text of one-word lines has as many of them
+#: as words, and a Python int each would cost more than the word.
+_SUMS = "q"
 
 
 class BlockIndex:
@@ -39,39 +39,44 @@ class BlockIndex:
         self.blocks = blocks
         self._previous = previous
         self._keys_at: list[frozenset[str] | None] | None = None  # per position, once known
-        self._by_key: dict[str, array[int]] | None = None  # built on the first key look-up
-        words = array(_POSITIONS, [b.words for b in blocks])
-        by_head: dict[str, array[int]] = {}
+        self._by_key: dict[str, list[int]] | None = None  # built on the first key look-up
+        # One loop over the blocks: gate words, word counts, prose.
+        by_head: dict[str, list[int]] = {}
+        by_count: dict[int, list[int]] = {}
+        prose: list[int] = []
         for i, b in enumerate(blocks):
             at = by_head.get(b.head)
             if at is None:
-                by_head[b.head] = array(_POSITIONS, (i,))
+                by_head[b.head] = [i]
             else:
                 at.append(i)
+            same = by_count.get(b.words)
+            if same is None:
+                by_count[b.words] = [i]
+            else:
+                same.append(i)
+            if is_prose(b):
+                prose.append(i)
         self._by_head = by_head
         #: Positions of blocks that read as article prose (:func:`~newsclean.block.is_prose`).
-        self.prose_indices = tuple(i for i, b in enumerate(blocks) if is_prose(b))
+        self.prose_indices = tuple(prose)
+        # Lists of ints held elsewhere already (word counts, offsets, the positions in
+        # by_head) cost a pointer each; only new ints (word sums) go into an array.
+        words = [b.words for b in blocks]
         self.total_words = sum(words)
         #: The blocks' start offsets, in order (blocks never overlap): a bisect finds the
         #: block a span starts in.
-        self.starts = array(_POSITIONS, [b.start for b in blocks])
-        # Positions by word count (a counting sort: counts are small, positions many).
-        by_count: dict[int, array[int]] = {}
-        for i, n in enumerate(words):
-            at = by_count.get(n)
-            if at is None:
-                by_count[n] = array(_POSITIONS, (i,))
-            else:
-                at.append(i)
-        self._order = array(_POSITIONS)
-        self._sorted_words = array(_POSITIONS)
+        self.starts = [b.start for b in blocks]
+        # Positions by word count: a counting sort (counts are small, positions many).
+        self._order: list[int] = []
+        self._sorted_words: list[int] = []
         for n in sorted(by_count):
-            self._order.extend(by_count[n])
-            self._sorted_words.extend([n] * len(by_count[n]))
+            self._order += by_count[n]
+            self._sorted_words += [n] * len(by_count[n])
         #: How many blocks hold at least one word.
         self.blocks_with_words = len(words) - bisect_right(self._sorted_words, 0)
         # Per position, the words from there to the end (and a final 0).
-        self._suffix_words = array(_POSITIONS, accumulate(reversed(words), initial=0))
+        self._suffix_words = array(_SUMS, accumulate(reversed(words), initial=0))
         self._suffix_words.reverse()
 
     def short(self, max_words: int, min_words: int = 0) -> list[int]:
@@ -136,29 +141,26 @@ class BlockIndex:
                 return list(range(len(self.blocks)))
         return sorted(set(hits)) if hits else hits
 
-    def key_table(self) -> dict[str, array[int]]:
+    def key_table(self) -> dict[str, list[int]]:
         """Scan key -> positions of the blocks of at most :data:`SCAN_WORDS` words holding
         it; the blocks no earlier pass scanned are scanned together, once."""
         if self._by_key is not None:
             return self._by_key
         known = self._known_keys()
         blocks = self.blocks
-        fresh = array(
-            _POSITIONS,
-            (i for i, b in enumerate(blocks) if b.words <= SCAN_WORDS and known[i] is None),
-        )
+        fresh = [i for i, b in enumerate(blocks) if b.words <= SCAN_WORDS and known[i] is None]
         if fresh:
             found = document_keys([blocks[i].text for i in fresh])
             for j, i in enumerate(fresh):
                 known[i] = found.get(j, NO_KEYS)
-        table: dict[str, array[int]] = {}
+        table: dict[str, list[int]] = {}
         for i, b in enumerate(blocks):
             if b.words > SCAN_WORDS:
                 continue
             for k in known[i] or NO_KEYS:
                 at = table.get(k)
                 if at is None:
-                    table[k] = array(_POSITIONS, (i,))
+                    table[k] = [i]
                 else:
                     at.append(i)
         self._by_key = table
@@ -184,7 +186,7 @@ class BlockIndex:
         return known
 
 
-def _lookup(table: dict[str, array[int]], wanted: frozenset[str]) -> list[int]:
+def _lookup(table: dict[str, list[int]], wanted: frozenset[str]) -> list[int]:
     """Positions listed under the ``wanted`` entries of a per-document index (unsorted)."""
     out: list[int] = []
     for k in wanted.intersection(table):
