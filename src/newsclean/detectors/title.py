@@ -21,6 +21,7 @@ __all__ = ["SITE_NAME_MAX_CHARS", "SITE_SEPARATORS", "TitleDetector", "title_key
 
 #: A copy may carry this many words more than a headline (a " | Site Name" suffix).
 _COPY_EXTRA_WORDS = 10
+#: What separates a headline from a site name ("Headline | Site"); html/api.py reads these.
 SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
 #: "Headline | Site Name": a site name is at most this long.
 SITE_NAME_MAX_CHARS = 60
