@@ -29,11 +29,6 @@ class Detector:
     #: True when a block's verdict depends on the block alone (not on its position or
     #: neighbours): later passes of the pipeline then only show it blocks it has not seen.
     local: ClassVar[bool] = False
-    #: True when the detector calls ``doc.note_context(self.name)`` whenever a verdict it
-    #: gives or withholds depends on more than the block itself (position, neighbours,
-    #: counts over the text). After a pass where it did not, the pipeline knows its verdicts
-    #: cannot change while the remaining blocks do not, and skips it.
-    reports_context: ClassVar[bool] = False
     #: One line for the catalogue: what family of noise this finds, and by what evidence.
     summary: ClassVar[str] = ""
 
@@ -50,7 +45,7 @@ class Detector:
         """A removal of the whole ``block``; ``reason`` is ``<kind>.<rule>``, the kind one of
         :data:`~newsclean.removal.KINDS` (else :class:`ConfigError`)."""
         check_reason(reason, self.name)
-        return Removal.of(
+        return Removal(
             block.start, block.end, self.name, reason, confidence, block.text, block.line, data
         )
 
@@ -60,9 +55,7 @@ class Detector:
         """A removal of ``block.text[start:end]`` (a fragment glued to body text)."""
         check_reason(reason, self.name)
         s, e = block.start + start, block.start + end
-        return Removal.of(
-            s, e, self.name, reason, confidence, block.text[start:end], block.line, data
-        )
+        return Removal(s, e, self.name, reason, confidence, block.text[start:end], block.line, data)
 
     # -- configuration -------------------------------------------------------------------
     @classmethod

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import importlib
 import os
 import shutil
 import sys
@@ -69,25 +70,25 @@ def detect_format(path: str) -> tuple[Format, Compression]:
     )
 
 
-def _need_zstd() -> Any:
+def _optional(modules: tuple[str, ...], needs: str, extra: str) -> Any:
+    """The first of ``modules`` (all imported), or a :class:`FormatError` naming the extra
+    that installs them."""
     try:
-        import zstandard
+        for name in modules:
+            importlib.import_module(name)
     except ImportError:  # pragma: no cover - depends on the environment
         raise FormatError(
-            "zstd-compressed JSONL needs the 'zstandard' package: pip install 'newsclean[zstd]'"
+            f"{needs} needs the {modules[0]!r} package: pip install 'newsclean[{extra}]'"
         ) from None
-    return zstandard
+    return sys.modules[modules[0]]
+
+
+def _need_zstd() -> Any:
+    return _optional(("zstandard",), "zstd-compressed JSONL", "zstd")
 
 
 def need_pyarrow() -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise FormatError(
-            "Parquet needs the 'pyarrow' package: pip install 'newsclean[parquet]'"
-        ) from None
-    return pyarrow
+    return _optional(("pyarrow", "pyarrow.parquet"), "Parquet", "parquet")
 
 
 # -- JSONL input -----------------------------------------------------------------------------

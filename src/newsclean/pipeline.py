@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from . import registry
 from .config import PipelineConfig, StepConfig
 from .detector import Detector
-from .document import WHOLE_TEXT, Block, Document
+from .document import Block, Document
 from .errors import ConfigError, InputTooLargeError, InputTypeError
 from .removal import Article, Removal, assemble, credited_source, headline
 from .segment import STRIP_CHARS, segment
@@ -29,11 +29,9 @@ DEFAULT_MAX_INPUT_CHARS = 64_000_000
 class _Stages(NamedTuple):
     """A pipeline's detectors as one document's passes use them."""
 
-    #: Per detect-stage detector, in order: its ``detect``, whether it is local, its name.
-    steps: tuple[tuple[Callable[[Document], Iterable[Removal]], bool, str], ...]
+    #: Per detect-stage detector, in order: its ``detect`` and whether it is local.
+    steps: tuple[tuple[Callable[[Document], Iterable[Removal]], bool], ...]
     revise: tuple[Detector, ...]
-    #: Names of the detectors that report their use of context.
-    reporting: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -48,9 +46,7 @@ class Pipeline:
     max_input_chars: int = DEFAULT_MAX_INPUT_CHARS
     _steps: tuple[Detector, ...] = field(init=False, repr=False, compare=False, default=())
     _order: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
-    _all_on: _Stages = field(
-        init=False, repr=False, compare=False, default=_Stages((), (), frozenset())
-    )
+    _all_on: _Stages = field(init=False, repr=False, compare=False, default=_Stages((), ()))
 
     def __post_init__(self) -> None:
         # Instantiate now so a bad config fails at construction, not on the first document.
@@ -226,8 +222,7 @@ class Pipeline:
         guarded = False
         accepted: list[Removal] = []
         title: str | None = None  # the latest headline lifted from the text, if any
-        settled: set[str] = set()  # context-free last pass: verdicts cannot change
-        revisers, reporting = stages.revise, stages.reporting
+        revisers = stages.revise
         for _ in range(self.config.max_passes):
             if not doc.blocks:
                 break
@@ -238,11 +233,9 @@ class Pipeline:
                 new = doc.new_spans
                 fresh = tuple(b for b in doc.blocks if (b.start, b.end) in new) if new else ()
                 local_doc = doc if len(fresh) == len(doc.blocks) else doc.replace_blocks(fresh)
-                if fresh:  # a trimmed block is new to everyone
-                    settled.clear()
-            for detect, local, name in stages.steps:
+            for detect, local in stages.steps:
                 target = local_doc if local else doc
-                if target.blocks and name not in settled:
+                if target.blocks:
                     proposals.extend(detect(target))
             chosen = _resolve(proposals, order)
             if revisers and chosen:  # revisers extend this pass's decisions: none, nothing
@@ -257,11 +250,6 @@ class Pipeline:
             if not chosen:
                 break
             accepted.extend(chosen)
-            # A verdict that used no context, or only blocks above the first one this pass
-            # removes, holds in the next pass: that detector is skipped there.
-            first_cut = bisect_right(doc.starts, min(r.start for r in chosen)) - 1
-            noted = _merged(doc, local_doc)
-            settled = {n for n in reporting if noted.get(n, 0) <= first_cut}
             # The newest headline lifted: the next pass removes its copies, as a run on the
             # output would (Article.title is the first one, taken from the removals below).
             lifted = headline(chosen)
@@ -276,9 +264,8 @@ class Pipeline:
         on = [d for d in self._steps if d.name not in off]
         detect = tuple(d for d in on if d.stage == "detect")
         return _Stages(
-            tuple((d.detect, d.local, d.name) for d in detect),
+            tuple((d.detect, d.local) for d in detect),
             tuple(d for d in on if d.stage == "revise"),
-            frozenset(d.name for d in detect if d.reports_context),
         )
 
     def _guard(self, doc: Document, removals: list[Removal]) -> list[Removal]:
@@ -297,17 +284,6 @@ class Pipeline:
         if sum(b.words for b in doc.blocks if (b.start, b.end) not in whole) == 0:
             return [r for r in removals if r.confidence >= self.config.guard_confidence]
         return removals
-
-
-def _merged(doc: Document, local_doc: Document) -> dict[str, int]:
-    """A pass's context logs as one: the wider scope per detector. Notes taken on the
-    document of new blocks alone count for the whole text (their positions are that
-    document's, not the text's)."""
-    out = dict(doc.context_log)
-    if local_doc is not doc:
-        for name in local_doc.context_log:
-            out[name] = WHOLE_TEXT
-    return out
 
 
 def _overlaps_any(r: Removal, chosen: Sequence[Removal]) -> bool:

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .document import filled
 from .errors import ConfigError, RemovalMismatchError
 from .segment import LINE_BREAKS, STRIP_CHARS, segment
 
@@ -98,7 +97,7 @@ def _start(r: Removal) -> int:
     return r.start
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, frozen=True)
 class Removal:
     """One span of the input that is not body text, and why.
 
@@ -122,34 +121,6 @@ class Removal:
     def kind(self) -> str:
         """The noise family: the first part of :attr:`reason`."""
         return self.reason.partition(".")[0]
-
-    @classmethod
-    def of(
-        cls,
-        start: int,
-        end: int,
-        detector: str,
-        reason: str,
-        confidence: float,
-        text: str,
-        line: int,
-        data: Mapping[str, str],
-    ) -> Removal:
-        """The same as the constructor, for detectors' hot paths (see
-        :func:`~newsclean.document.filled`)."""
-        return filled(
-            cls,
-            {
-                "start": start,
-                "end": end,
-                "detector": detector,
-                "reason": reason,
-                "confidence": confidence,
-                "text": text,
-                "line": line,
-                "data": data,
-            },
-        )
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

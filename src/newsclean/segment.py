@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Document, line_block
-from .phrases import ASCII_WORD, head_of
-from .shape import (
-    ASCII_NON_WORD_TO_SPACE,
-    EXACT_COUNT_SPACES,
-    SENTENCE_END,
-    line_ending,
-    word_count,
-)
+from .block import Block
 
-__all__ = ["LINE_BREAKS", "STRIP_CHARS", "segment", "to_document"]
+__all__ = ["LINE_BREAKS", "STRIP_CHARS", "segment"]
 
 # Line breaks we honour: \r\n, lone \r, \n, vertical tab, form feed, NEL (U+0085) and the
 # Unicode line/paragraph separators: every break str.splitlines() knows but the file and
@@ -29,7 +21,6 @@ STRIP_CHARS = (
     " \t\f\v\u00a0\u200b\ufeff\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u202f\u205f\x00"
 )
-_STRIP = STRIP_CHARS
 
 
 def segment(text: str) -> tuple[Block, ...]:
@@ -40,62 +31,19 @@ def segment(text: str) -> tuple[Block, ...]:
     """
     if _OTHER_BREAK.search(text) is not None:
         return _segment_any(text)
-    # Only "\n" breaks lines: str.split does the scanning in C. The features every detector
-    # reads (word count, gate word, how the line ends) are set here, with the shortcuts that
-    # hold for most lines inlined; the general definitions in shape/phrases take the rest
-    # (tests/property/test_fast_paths.py checks that the two agree).
+    # Only "\n" breaks lines: str.split does the scanning in C.
     blocks: list[Block] = []
-    append = blocks.append
     gap = False
     pos = 0
-    index = 0
     for line_no, line in enumerate(text.split("\n")):
-        body = line.strip(_STRIP)
+        body = line.strip(STRIP_CHARS)
         if not body:
             gap = True
-            pos += len(line) + 1
-            continue
-        # A line that does not open with whitespace starts its block.
-        s = pos if line[0] == body[0] else pos + len(line) - len(line.lstrip(_STRIP))
+        else:
+            s = pos + len(line) - len(line.lstrip(STRIP_CHARS))
+            blocks.append(Block(len(blocks), line_no, s, s + len(body), body, gap and bool(blocks)))
+            gap = False
         pos += len(line) + 1
-        if body.isascii():
-            spaces = body.count(" ")
-            if spaces >= EXACT_COUNT_SPACES:
-                words = spaces + 1
-            else:
-                words = len(body.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).split())
-            # In ASCII text a leading run of letters is the whole first word.
-            m = ASCII_WORD.match(body)
-            head = m.group(0).lower() if m is not None else head_of(body)
-        else:
-            words = word_count(body)
-            head = head_of(body)
-        last = body[-1]
-        if last in SENTENCE_END:  # neither whitespace nor a closer: nothing to strip
-            ends = True
-            truncated = last == "\u2026" or (
-                last == "." and body.endswith("...") and not body.endswith("....")
-            )
-        elif last.isalnum():
-            ends = truncated = False
-        else:
-            ends, truncated = line_ending(body)
-        append(
-            line_block(
-                index,
-                line_no,
-                s,
-                s + len(body),
-                body,
-                gap and index > 0,
-                words,
-                head,
-                ends,
-                truncated,
-            )
-        )
-        index += 1
-        gap = False
     return tuple(blocks)
 
 
@@ -112,9 +60,13 @@ def _segment_any(text: str) -> tuple[Block, ...]:
         end_with_break = m.end()
         content = m.group(0).rstrip(_BREAKS)
         c_end = pos + len(content)
-        lead = len(content) - len(content.lstrip(_STRIP))
+        lead = len(content) - len(content.lstrip(STRIP_CHARS))
         s = pos + lead
-        e = c_end - (len(content) - len(content.rstrip(_STRIP))) if content.strip(_STRIP) else s
+        e = (
+            c_end - (len(content) - len(content.rstrip(STRIP_CHARS)))
+            if content.strip(STRIP_CHARS)
+            else s
+        )
         if e > s:
             blocks.append(
                 Block(len(blocks), line_no, s, e, text[s:e], gap_before=gap and bool(blocks))
@@ -127,7 +79,3 @@ def _segment_any(text: str) -> tuple[Block, ...]:
             break
         pos = end_with_break
     return tuple(blocks)
-
-
-def to_document(text: str, title_hint: str | None = None) -> Document:
-    return Document(text, segment(text), title_hint)

@@ -7,17 +7,14 @@ link-like, all digits) is the same in every language. All functions are O(len(te
 from __future__ import annotations
 
 import re
-import unicodedata
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
     "EDGE_JUNK",
     "closing_stripped",
-    "ends_sentence",
     "has_unspaced_script",
     "is_all_caps",
     "is_quotation",
-    "is_truncated",
     "line_ending",
     "normalize",
     "word_count",
@@ -27,7 +24,6 @@ __all__ = [
 WORD_RE = re.compile(r"\w+")
 _DIGITS_RE = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
-_SPACE_RE = re.compile(r"\s+")
 #: Leading/trailing decoration that never changes what a line *says*: bullets, brackets,
 #: pipes, dashes, quotes, arrows.
 EDGE_JUNK = " \t\u00a0\u200b\ufeff|-–—•·*»«›‹>[](){}<>\"'“”‘’„:;,/\\_=~#"
@@ -136,38 +132,21 @@ def is_quotation(text: str) -> bool:
 
 def closing_stripped(text: str) -> str:
     """The text without trailing whitespace and closing quotes/brackets."""
+    if text[-1:].isalnum():  # most lines: nothing to strip
+        return text
     return text.rstrip().rstrip(_CLOSERS).rstrip()
 
 
-def ends_sentence(text: str) -> bool:
-    """True when the line ends like a sentence (period, !, ?, ellipsis, CJK full stop)."""
-    t = closing_stripped(text)
-    return bool(t) and t[-1] in SENTENCE_END
-
-
 def line_ending(text: str) -> tuple[bool, bool]:
-    """``(ends_sentence(text), is_truncated(text))`` with one look at the line's end."""
+    """How the line ends: ``(ends like a sentence, truncated)``. A sentence ends in a period,
+    !, ?, an ellipsis or a CJK full stop; a truncated line (teaser text cut short by the site)
+    ends in an ellipsis. Closing quotes and brackets after the mark do not count."""
     t = closing_stripped(text)
     if not t:
         return False, False
-    trunc = t.endswith(("…", "...")) and not t.endswith("....")
-    return t[-1] in SENTENCE_END, trunc
-
-
-def is_truncated(text: str) -> bool:
-    """True for teaser text cut short by the site: it ends in an ellipsis."""
-    t = closing_stripped(text)
-    return t.endswith(("…", "...")) and not t.endswith("....")
+    return t[-1] in SENTENCE_END, t.endswith(("…", "...")) and not t.endswith("....")
 
 
 def is_all_caps(text: str) -> bool:
     """True when the line has cased letters and none of them is lower case (a kicker or label)."""
     return text.isupper()
-
-
-def letter_share(text: str) -> float:
-    """Share of characters that are letters (Unicode category L*)."""
-    if not text:
-        return 0.0
-    n = sum(1 for ch in text if unicodedata.category(ch)[0] == "L")
-    return n / len(text)

@@ -11,7 +11,9 @@ import json
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,9 +41,7 @@ from newsclean.segment import LINE_BREAKS, STRIP_CHARS, _segment_any, segment
 from newsclean.shape import (
     EXACT_COUNT_SPACES,
     WORD_RE,
-    ends_sentence,
     has_unspaced_script,
-    is_truncated,
     normalize,
     word_count,
 )
@@ -151,13 +151,42 @@ def test_title_copy_gate_finds_every_copy(text: str) -> None:
         assert {r.start for r in det._copies(doc, title)} == want
 
 
-@given(st.one_of(LF_TEXT, scraped_text()))
-def test_features_set_by_the_segmenter_equal_their_definitions(text: str) -> None:
+@given(st.one_of(LF_TEXT, scraped_text()), st.data())
+def test_a_trimmed_block_gets_the_features_of_its_new_text(text: str, data: st.DataObject) -> None:
+    """Features are fields derived from the text: ``replace`` with a new text recomputes them
+    (the pipeline trims glued fragments this way), so no stale word count survives a cut."""
     for b in segment(text):
-        assert b.words == word_count(b.text), b.text
-        assert b.head == head_of(b.text), b.text
-        assert b.ends_sentence == ends_sentence(b.text), b.text
-        assert b.truncated == is_truncated(b.text), b.text
+        cut = data.draw(st.integers(0, len(b.text)))
+        piece = replace(b, text=b.text[cut:])
+        fresh = Block(b.index, b.line, b.start + cut, b.end, b.text[cut:])
+        assert (piece.words, piece.head, piece.ends_sentence, piece.truncated) == (
+            fresh.words,
+            fresh.head,
+            fresh.ends_sentence,
+            fresh.truncated,
+        )
+        assert piece.words == word_count(b.text[cut:])
+
+
+@pytest.mark.parametrize(
+    ("line", "ends", "truncated"),
+    [
+        ("The council voted on Tuesday.", True, False),
+        ('He said: "we will build it."', True, False),
+        ("Read the full story...", True, True),
+        ("Read the full story\u2026)", True, True),
+        ("Loading....", True, False),
+        ("Sign up for our newsletter", False, False),
+        ("Why did it fail?\u300d", True, False),
+        ("", False, False),
+        (")]", False, False),
+    ],
+)
+def test_line_ending_reads_the_mark_before_closing_quotes(
+    line: str, ends: bool, truncated: bool
+) -> None:
+    b = Block(0, 0, 0, len(line), line)
+    assert (b.ends_sentence, b.truncated) == (ends, truncated)
 
 
 @given(MIXED)
@@ -186,12 +215,21 @@ def test_normal_form_shortcut_equals_collapsing_every_space(text: str) -> None:
 
 
 @given(MIXED, st.integers(0, 5), st.floats(0, 1))
-def test_fast_removal_constructor_equals_the_dataclass(text: str, line: int, conf: float) -> None:
+def test_blocks_removals_and_articles_survive_pickling(text: str, line: int, conf: float) -> None:
+    """Batch workers send articles between processes: slots dataclasses must pickle whole."""
+    import pickle
+
+    from newsclean import analyze
     from newsclean.removal import Removal
 
-    args = (1, 2, "det", "kind.rule", conf, text, line, {"k": "v"})
-    fast, slow = Removal.of(*args), Removal(*args)
-    assert fast == slow and repr(fast) == repr(slow) and fast.to_dict() == slow.to_dict()
+    r = Removal(1, 2, "det", "kind.rule", conf, text, line, {"k": "v"})
+    back = pickle.loads(pickle.dumps(r))
+    assert back == r and back.data == r.data and back.to_dict() == r.to_dict()
+    for b in segment(text):
+        copy = pickle.loads(pickle.dumps(b))
+        assert copy == b and (copy.words, copy.head) == (b.words, b.head)
+    art = analyze(text)
+    assert pickle.loads(pickle.dumps(art)) == art
 
 
 def _break_after(source: str, end: int) -> str:

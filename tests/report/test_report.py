@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
+from newsclean.removal import Removal
 from newsclean.report import (
     ReportCollector,
     ReportError,
@@ -17,7 +18,7 @@ from newsclean.report import (
     embed_json,
     render_html,
 )
-from newsclean.report.segments import KEPT, MARK, RemovalRow, doc_segments, fit_budget
+from newsclean.report.segments import KEPT, MARK, doc_segments, fit_budget
 from tests.cli.conftest import read_jsonl, run_cli, write_jsonl
 
 from .data import HOSTILE_ID, SCRIPT, articles, hostile_row, make_batch
@@ -75,7 +76,7 @@ def test_segments_rebuild_the_document() -> None:
     text = "Headline\nShare this article\nBody one is here and long enough.\nAdvertisement"
     art = newsclean.analyze(text)
     rows = [
-        RemovalRow(r.start, r.end, r.detector, r.reason, r.confidence, r.text, r.line)
+        Removal(r.start, r.end, r.detector, r.reason, r.confidence, r.text, r.line)
         for r in art.removals
     ]
     segs = doc_segments(text, art.text, rows, None)
@@ -88,7 +89,7 @@ def test_budget_shortens_kept_text_but_keeps_removals() -> None:
     body = "word " * 5000
     text = f"{body}\nAdvertisement\n{body}"
     start = text.index("Advertisement")
-    rows = [RemovalRow(start, start + 13, "ads", "advertisement.line", 1.0, "Advertisement", 1)]
+    rows = [Removal(start, start + 13, "ads", "advertisement.line", 1.0, "Advertisement", 1)]
     ((segs, context),) = fit_budget([(text, None, rows)], budget=3000)
     assert context is not None and context < 1500
     assert [0, "Advertisement"] in segs

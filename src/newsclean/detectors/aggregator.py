@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import Document, cached_property
+from ..document import Document
 from ..phrases import ALL, PhraseMatch, line_matcher
 from ..registry import register
 from ..removal import Removal

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import PROSE_MIN_WORDS, Block, Document, cached_property
+from ..document import PROSE_MIN_WORDS, Block, Document
 from ..phrases import ALL, PhraseMatch, PhraseSearch, line_matcher, searcher
 from ..registry import register
 from ..removal import Removal
@@ -45,7 +46,6 @@ _WEAK_HEADERS = frozenset(
 @dataclass(frozen=True)
 class CommentsDetector(Detector):
     name = "comments"
-    reports_context = True
     summary = "Comment sections (header to end of text) and comment-form text."
 
     languages: tuple[str, ...] = (ALL,)
@@ -85,9 +85,7 @@ class CommentsDetector(Detector):
         if doc.words_after(i) <= self.bare_section_max_words:
             return True
         blocks = doc.blocks
-        if form is not None and any(
-            k > i and form.search(blocks[k], blocks[k].keys) for k in forms
-        ):
+        if form is not None and any(k > i and form.search(blocks[k], doc.keys(k)) for k in forms):
             return True
         stamps = 0
         for b in blocks[i + 1 :]:
@@ -111,7 +109,6 @@ class CommentsDetector(Detector):
             if i in recurring:
                 # "Add a comment", "Reply 3" under every post: a thread's chrome, not the
                 # one header a comment section has.
-                doc.note_context(self.name)
                 continue
             strong = header_prefix is not None and header_prefix.hit(b)
             line_hit = b.words <= self.header_max_words and header is not None and header.hit(b)
@@ -123,7 +120,6 @@ class CommentsDetector(Detector):
                 doc.words_before(i) < self.min_words_before
                 or prose_words_before(doc, i) < self.min_prose_before
             ):
-                doc.note_context(self.name)
                 continue
             if line_hit and _bare(b.text) in _WEAK_HEADERS:
                 continue
@@ -132,7 +128,6 @@ class CommentsDetector(Detector):
             if not _counted(b.text) and not self._thread_follows(doc, i, forms, form):
                 # "Comments" also heads a manual's section on code comments or a forum's
                 # replies: without a count it cuts only over what reads as a comment widget.
-                doc.note_context(self.name)
                 continue
             cut = i
             break
@@ -145,7 +140,7 @@ class CommentsDetector(Detector):
             if i >= cut:
                 break
             b = blocks[i]
-            if b.words <= self.form_max_words and form.search(b, b.keys):
+            if b.words <= self.form_max_words and form.search(b, doc.keys(i)):
                 # Form text goes wherever it is; what follows it goes with it only below.
                 yield self.remove(b, "comments.form", self.confidence)
                 # Form text near the end: what follows it is the rest of the form (consent

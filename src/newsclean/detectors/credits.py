@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import Block, Document, cached_property
+from ..document import Block, Document
 from ..phrases import ALL, PhraseMatch, line_matcher, matcher
 from ..registry import register
 from ..removal import Removal
@@ -108,7 +109,7 @@ class BylineDetector(PhraseLineDetector):
             elif (
                 contains is not None
                 and b.words <= self.contains_max_words
-                and contains.search(b, b.keys)
+                and contains.search(b, doc.keys(i))
                 and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):
                 yield self.remove(b, "byline.phrase", self.confidence * 0.95)

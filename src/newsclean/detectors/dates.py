@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import Document, cached_property
+from ..document import Document
 from ..phrases import ALL, PhraseMatch, line_matcher, matcher, phrase_set
 from ..registry import register
 from ..removal import Removal

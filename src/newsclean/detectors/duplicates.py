@@ -23,7 +23,6 @@ __all__ = ["DuplicateBlockDetector"]
 @dataclass(frozen=True)
 class DuplicateBlockDetector(Detector):
     name = "duplicate_block"
-    reports_context = True
     summary = "A block repeated once later in the text (pull quote, repeated header)."
 
     min_words: int = 8
@@ -39,8 +38,6 @@ class DuplicateBlockDetector(Detector):
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         keys = _repeat_keys(doc.blocks, self.min_words)
-        if len(set(keys.values())) < len(keys):  # repeats: judged by counts over the text
-            doc.note_context(self.name)
         yield from self._repeated_runs(doc, keys)
         yield from self._rare_repeats(doc, keys)
 

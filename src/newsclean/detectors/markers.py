@@ -33,8 +33,6 @@ class Widget(PhraseLineDetector):
     family = "widget"
     kind = "widget"
     summary = "Player, gallery and error widget text ('Loading...', '1 of 23', 'Sorry!')."
-    #: A label's verdict depends on the line after it (see :meth:`detect`).
-    short_verdicts_local = False
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         blocks = doc.blocks
@@ -52,6 +50,5 @@ class Widget(PhraseLineDetector):
             k -= 1
         for r in found:
             if r.start in labels and r.start not in stranded:
-                doc.note_context(self.name)  # judged by the next line
                 continue
             yield r

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import Document, cached_property
+from ..document import Document
 from ..phrases import ALL, PhraseMatch, line_matcher
 from ..registry import register
 from ..removal import Removal
@@ -20,7 +21,6 @@ _CRUMB_SEP = re.compile(r"[»›>/|]")
 @dataclass(frozen=True)
 class NavigationDetector(Detector):
     name = "navigation"
-    reports_context = True
     summary = "Previous/next article links (glued or not) and breadcrumb trails."
 
     languages: tuple[str, ...] = (ALL,)
@@ -72,7 +72,6 @@ class NavigationDetector(Detector):
         items = [i for i in doc.short(self.menu_item_words) if not doc.blocks[i].ends_sentence]
         if len(items) < self.menu_min_lines:
             return  # too few menu-like lines anywhere: no run, whatever is removed
-        doc.note_context(self.name)  # a run is judged by its neighbours and the first prose
         prose = doc.prose_indices
         end = prose[0] if prose else 0
         article = prose_words_from(doc, end)

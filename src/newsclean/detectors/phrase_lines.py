@@ -13,10 +13,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from ..detector import Detector
-from ..document import SCAN_WORDS, Document, cached_property
+from ..document import SCAN_WORDS, Document
 from ..phrases import (
     ALL,
     PhraseMatch,
@@ -43,10 +44,6 @@ class PhraseLineDetector(Detector):
 
     family: ClassVar[str] = ""
     kind: ClassVar[str] = ""
-    reports_context = True
-    #: Whether the verdict on a line too short for the position-gated rules depends on the
-    #: line alone; then a later pass does not judge such a line again.
-    short_verdicts_local: ClassVar[bool] = True
 
     languages: tuple[str, ...] = (ALL,)
     #: A line starting with a family phrase is noise up to this many words...
@@ -79,7 +76,6 @@ class PhraseLineDetector(Detector):
 
     def _in_zone(self, doc: Document, i: int) -> bool:
         """Block ``i`` is near the head or tail of the text (a verdict by position)."""
-        doc.note_context(self.name)
         return in_edge_zone(doc, i, self.head_share, self.tail_share)
 
     def _candidates(
@@ -98,23 +94,14 @@ class PhraseLineDetector(Detector):
             i
             for i in doc.short(self.contains_max_words, SCAN_WORDS + 1)
             if (doc.blocks[i].words <= self.contains_anywhere_words or self._in_zone(doc, i))
-            and not contains_re.keys.isdisjoint(doc.blocks[i].keys)
+            and not contains_re.keys.isdisjoint(doc.keys(i))
         ]
         return sorted(set(found) | set(longer)) if longer else found
 
     def detect(self, doc: Document) -> Iterable[Removal]:
         line_re, prefix_re, contains_re = self._lists
-        settled = (
-            min(self.prefix_anywhere_words, self.contains_anywhere_words)
-            if self.short_verdicts_local
-            else -1
-        )
         for i in self._candidates(doc, line_re, prefix_re, contains_re):
             b = doc.blocks[i]
-            # Judged in an earlier pass, and too short for the position-gated rules to apply:
-            # the verdict cannot have changed.
-            if b.words <= settled and doc.judged_before(b):
-                continue
             if line_re is not None and line_re.hit(b):
                 yield self.remove(b, f"{self.kind}.line", self.confidence)
             elif (
@@ -128,7 +115,7 @@ class PhraseLineDetector(Detector):
             elif (
                 contains_re is not None
                 and b.words <= self.contains_max_words
-                and contains_re.search(b, b.keys)
+                and contains_re.search(b, doc.keys(i))
                 and not is_quotation(b.text)
                 and (b.words <= self.contains_anywhere_words or self._in_zone(doc, i))
             ):
@@ -234,7 +221,6 @@ class Tags(PhraseLineDetector):
             yield r
             if r.reason != "tags.line":
                 continue
-            doc.note_context(self.name)  # the keyword list is the header's neighbour
             i = bisect_right(doc.starts, r.start)  # the block after the header's
             if i < len(blocks) and self._keyword_list(blocks[i].text):
                 yield self.remove(blocks[i], "tags.list", self.confidence)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..detector import Detector
-from ..document import BULLETS, Block, Document, cached_property, is_prose
+from ..document import BULLETS, Block, Document, is_prose
 from ..phrases import ALL, PhraseMatch, guess_language, line_matcher, title_case_headlines
 from ..registry import register
 from ..removal import Removal
@@ -49,7 +50,6 @@ def _tagged(text: str) -> bool:
 @dataclass(frozen=True)
 class RelatedLinksDetector(Detector):
     name = "related_links"
-    reports_context = True
     summary = "A related-links header and the run of teaser headlines below it."
 
     languages: tuple[str, ...] = (ALL,)
@@ -124,7 +124,6 @@ class RelatedLinksDetector(Detector):
             after = j
         if self._strips_possible(doc):
             # Runs judged by where the article's prose starts and ends.
-            doc.note_context(self.name)
             yield from self._tail_list(doc, taken)
             yield from self._head_strip(doc, taken)
             yield from self._series_tail(doc, taken)
@@ -183,14 +182,12 @@ class RelatedLinksDetector(Detector):
             ):
                 shouted.append(k)
         if len(tagged) >= self.tagged_min_lines:
-            doc.note_context(self.name)  # judged by their number
             for k in tagged:
                 taken.add(k)
                 yield self.remove(blocks[k], "related_links.tagged_teaser", self.confidence * 0.9)
         shouted = [k for k in shouted if k not in taken]
         if not shouted:
             return
-        doc.note_context(self.name)  # judged against the case of the whole text
         mixed = sum(b.words for b in blocks if not b.all_caps)
         if mixed < 0.8 * doc.total_words:
             return

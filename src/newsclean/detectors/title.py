@@ -17,24 +17,26 @@ from ..registry import register
 from ..removal import Removal
 from ..shape import WORD_RE, closing_stripped
 
-__all__ = ["TitleDetector"]
+__all__ = ["SITE_NAME_MAX_CHARS", "SITE_SEPARATORS", "TitleDetector", "title_key"]
 
 #: A copy may carry this many words more than a headline (a " | Site Name" suffix).
 _COPY_EXTRA_WORDS = 10
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
+#: What separates a headline from a site name ("Headline | Site"); html/api.py reads these.
+SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ")
 #: "Headline | Site Name": a site name is at most this long.
-_SITE_NAME_MAX_CHARS = 60
+SITE_NAME_MAX_CHARS = 60
 
 
 def _strip_site_suffix(text: str) -> str:
     """``text`` without a trailing " | Site Name" (plain string search, linear)."""
-    cut = max(text.rfind(sep) for sep in _SITE_SEPARATORS)
-    if cut > 0 and len(text) - cut <= _SITE_NAME_MAX_CHARS + 3:
+    cut = max(text.rfind(sep) for sep in SITE_SEPARATORS)
+    if cut > 0 and len(text) - cut <= SITE_NAME_MAX_CHARS + 3:
         return text[:cut]
     return text
 
 
-def _key(text: str) -> str:
+def title_key(text: str) -> str:
+    """How headlines are compared: casefolded words, one space apart (no punctuation)."""
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
@@ -59,10 +61,10 @@ def _may_open_with(head: str, words: set[str]) -> bool:
 
 def _title_keys(hint: str) -> set[str]:
     """The hint and the hint without a trailing " | Site Name" part."""
-    keys = {_key(hint)}
+    keys = {title_key(hint)}
     stripped = _strip_site_suffix(" ".join(hint.split()))
     if stripped != hint:
-        keys.add(_key(stripped))
+        keys.add(title_key(stripped))
     return {k for k in keys if k}
 
 
@@ -70,7 +72,6 @@ def _title_keys(hint: str) -> set[str]:
 @dataclass(frozen=True)
 class TitleDetector(Detector):
     name = "title"
-    reports_context = True
     summary = "The headline at the top (lifted into Article.title) and its repeated copies."
 
     min_words: int = 3
@@ -96,19 +97,17 @@ class TitleDetector(Detector):
             # judged afresh, exactly as a second run on the output would judge it.
             yield from self._copies(doc, doc.lifted_title)
         # The headline is judged by the first blocks of the text and nothing else.
-        doc.note_context(self.name, head=1 + max(self.repeat_window, self.overlap_window))
         first = blocks[0]
         if not self._headline_shaped(first.text, first.words):
             return
-        key = _key(first.text)
+        key = title_key(first.text)
         opening = _first_word(first.text)  # equal keys open with the same word: a cheap test
         copies = [
             b
             for b in blocks[1 : 1 + self.repeat_window]
-            if _first_word(b.text) == opening and _key(b.text) == key
+            if _first_word(b.text) == opening and title_key(b.text) == key
         ]
         if copies:
-            doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.repeated_headline", 0.95, title=first.text)
             for c in copies:
                 yield self.remove(c, "duplicate_title.copy", 0.95, title=first.text)
@@ -119,7 +118,6 @@ class TitleDetector(Detector):
         if not any(is_prose(b) for b in follow[:3]):
             return
         if self._overlap(first.text, " ".join(b.text for b in follow)) >= self.min_overlap:
-            doc.note_context(self.name)  # a lifted headline: the next pass looks for copies
             yield self.remove(first, "title.headline", self.confidence, title=first.text)
 
     def _copies(self, doc: Document, title: str) -> Iterable[Removal]:

@@ -43,7 +43,6 @@ _SECTION_BREAK = re.compile(r"^[\s*\-_=~•·#⁂◆◇■□●○]{3,}$")
 @dataclass(frozen=True)
 class UrlLineDetector(Detector):
     name = "url_line"
-    reports_context = True
     summary = "Stray lines made only of URLs or e-mail addresses (with at most a short label)."
 
     max_label_words: int = 3
@@ -64,13 +63,11 @@ class UrlLineDetector(Detector):
             i
             for i in doc.short(_NO_LIMIT, SCAN_WORDS + 1)
             if blocks[i].text.count(" ") <= _MAX_LINK_LINE_SPACES
-            and not LINK_KEYS.isdisjoint(blocks[i].keys)
+            and not LINK_KEYS.isdisjoint(doc.keys(i))
         ]
         hits = [
             i for i in sorted(doc.with_keys(LINK_KEYS) + longer) if self._linkish(blocks[i].text)
         ]
-        if hits:  # judged by their number and position
-            doc.note_context(self.name)
         if len(hits) > self.max_link_lines:
             return
         for i in hits:

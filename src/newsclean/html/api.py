@@ -25,18 +25,20 @@ Everything the returned :class:`~newsclean.removal.Article` holds is plain data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
-from ..document import Block, filled
+from .._api import _pipe
+from ..detectors.title import SITE_NAME_MAX_CHARS, SITE_SEPARATORS
+from ..detectors.title import title_key as _key
+from ..document import Block
 from ..errors import ExtractionError, NewscleanError
 from ..pipeline import Pipeline
 from ..removal import Article, Removal, assemble
 from ..segment import segment
 from .decode import DEFAULT_MAX_BYTES, decode_html
+from .extraction import nonblank_lines
 from .extractors import (
     Extraction,
     Extractor,
@@ -66,24 +68,9 @@ STANDFIRST_SEARCH_BLOCKS = 3
 #: Confidence of the front-end's own removals (standfirst).
 STANDFIRST_CONFIDENCE = 0.8
 
-_WORD = re.compile(r"\w+")
-#: What separates a headline from the site name in a page title ("Headline | Site").
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " · ", " • ", " » ")
-#: A site name on either side of the separator is at most this long.
-_SITE_NAME_CHARS = 60
-
-
-@lru_cache(maxsize=1)
-def _default_pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+#: What separates a headline from the site name in a page title ("Headline | Site"): the
+#: headline detector's separators, and " » ", which page titles use but text lines do not.
+_TITLE_SEPARATORS = (*SITE_SEPARATORS, " » ")
 
 
 # --- recall rescue ---------------------------------------------------------------------------
@@ -126,7 +113,7 @@ def _rescue(ex: Extraction, html: str) -> Extraction:
     tree = parse_html(html)
     if tree is None:
         return ex
-    lines = _lines(ex.text)
+    lines = nonblank_lines(ex.text)
     if not _has_sibling_prose(tree, {_key(ln.lstrip("-*• ")) for ln in lines}):
         return ex
     paragraphs = justext_paragraphs(tree, ex.language)
@@ -179,10 +166,10 @@ def _title_variants(title: str) -> list[str]:
         if sep not in t:
             continue
         head, _, site = t.rpartition(sep)
-        if head.strip() and len(site) <= _SITE_NAME_CHARS:
+        if head.strip() and len(site) <= SITE_NAME_MAX_CHARS:
             out.append(head)
         site, _, tail = t.partition(sep)
-        if tail.strip() and len(site) <= _SITE_NAME_CHARS:
+        if tail.strip() and len(site) <= SITE_NAME_MAX_CHARS:
             out.append(tail)
     return out
 
@@ -240,12 +227,8 @@ def _blocks(text: str, hints: tuple[LineHint, ...] | None) -> tuple[Block, ...] 
     blocks = segment(text)
     if len(blocks) != len(hints):
         return None
-    # filled() keeps the features the segmenter set (replace() would drop them).
     return tuple(
-        filled(
-            Block,
-            {**b.__dict__, "kind": h.kind, "link_density": h.link_density, "dom_path": h.dom_path},
-        )
+        replace(b, kind=h.kind, link_density=h.link_density, dom_path=h.dom_path)
         for b, h in zip(blocks, hints, strict=False)
     )
 
@@ -332,10 +315,10 @@ def analyze_html(
     :class:`~newsclean.InputTooLargeError` and :class:`~newsclean.ExtractionError` (the
     extractor failed on the page); an empty page gives an empty Article.
     """
-    pipe = pipeline if pipeline is not None else _default_pipeline()
+    pipe = _pipe(pipeline)
     ex = _front_end(html, url, extractor, encoding, rescue, max_bytes)
     text = ex.text
-    lines = _lines(text)
+    lines = nonblank_lines(text)
     title = _title_hint(ex, lines)
     meta: Mapping[str, str] = _meta(ex, title, url)
     blocks = _blocks(text, ex.hints)

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..removal import Article
-from .segments import RemovalRow, fit_budget, merged_length
+from ..removal import Article, Removal
+from .segments import fit_budget, merged_length
 
 __all__ = ["FORMAT", "HIST_BINS", "ReportCollector"]
 
@@ -56,7 +56,7 @@ class _Doc:
     share: float
     source: str | None
     clean: str | None
-    removals: list[RemovalRow]
+    removals: list[Removal]
 
 
 @dataclass
@@ -118,10 +118,7 @@ class ReportCollector:
 
     def add_article(self, index: int, ident: object, article: Article) -> None:
         """A document cleaned on the fly."""
-        rows = [
-            RemovalRow(r.start, r.end, r.detector, r.reason, r.confidence, r.text, r.line)
-            for r in article.removals
-        ]
+        rows = list(article.removals)
         self._add(index, ident, article.source_text, article.text, rows)
 
     def add_removals(
@@ -142,17 +139,33 @@ class ReportCollector:
         ident: object,
         source: str | None,
         clean: str | None,
-        rows: list[RemovalRow],
+        rows: list[Removal],
     ) -> None:
         self.documents += 1
         self.ok += 1
         key = _ident(ident, index)
-        clean_text = clean or ""
+        source, chars, removed = self._measure(source, clean or "", rows)
+        share = min(1.0, removed / chars) if chars else 0.0
+        if not rows:
+            self.untouched += 1
+        self.hist[min(int(share * HIST_BINS), HIST_BINS - 1)] += 1
+        keys = self._count_rules(rows, in_place=source is not None)
+        wanted = self._offer(keys, key, index) | self._offer_top(rows, share, removed, index)
+        if wanted:
+            self._docs[index] = _Doc(index, key, chars, removed, share, source, clean, rows)
+            if len(self._docs) > 4 * self._capacity():
+                self._prune()
+
+    def _measure(
+        self, source: str | None, clean_text: str, rows: list[Removal]
+    ) -> tuple[str | None, int, int]:
+        """Add a document's sizes to the totals: its source (None when the rows' positions
+        cannot be trusted), its characters and the characters removed."""
         self.bytes_out += _nbytes(clean_text)
-        spans = merged_length((r.start, r.end) for r in rows)
+        self.removals += len(rows)
         if source is not None and all(source[r.start : r.end] == r.text for r in rows):
             chars = len(source)
-            removed = spans
+            removed = merged_length((r.start, r.end) for r in rows)
             self.bytes_in += _nbytes(source)
             self.in_place += 1
         else:  # positions unknown (HTML input, or a row edited since): judge by the texts
@@ -162,16 +175,14 @@ class ReportCollector:
             self.bytes_in += _nbytes(clean_text) + sum(_nbytes(r.text) for r in rows)
         self.chars_in += chars
         self.chars_removed += removed
-        self.removals += len(rows)
-        share = min(1.0, removed / chars) if chars else 0.0
-        if not rows:
-            self.untouched += 1
-        self.hist[min(int(share * HIST_BINS), HIST_BINS - 1)] += 1
+        return source, chars, removed
 
+    def _count_rules(self, rows: list[Removal], in_place: bool) -> list[str]:
+        """Count the rows per detector and per reason; the sample keys they touch."""
         seen_det: set[str] = set()
         seen_reason: set[str] = set()
         for r in rows:
-            n = r.end - r.start if source is not None else len(r.text)
+            n = r.end - r.start if in_place else len(r.text)
             for table, name, seen in (
                 (self.by_detector, r.detector, seen_det),
                 (self.by_reason, r.reason, seen_reason),
@@ -186,8 +197,10 @@ class ReportCollector:
                     c.docs += 1
             rc = self.by_reason[r.reason].detectors
             rc[r.detector] = rc.get(r.detector, 0) + 1
+        return [f"d:{d}" for d in seen_det] + [f"r:{r}" for r in seen_reason]
 
-        keys = [f"d:{d}" for d in seen_det] + [f"r:{r}" for r in seen_reason]
+    def _offer(self, keys: list[str], key: str, index: int) -> bool:
+        """Offer the document to the seeded sample of each key; True if one takes it."""
         wanted = False
         if keys:
             prio = -_priority(self.seed, key)
@@ -200,18 +213,20 @@ class ReportCollector:
                 elif prio > heap[0][0]:
                     heapq.heapreplace(heap, (prio, index))
                     wanted = True
-        if rows and self.top > 0:
-            entry = (share, removed, -index)
-            if len(self._top) < self.top:
-                heapq.heappush(self._top, entry)
-                wanted = True
-            elif entry > self._top[0]:
-                heapq.heapreplace(self._top, entry)
-                wanted = True
-        if wanted:
-            self._docs[index] = _Doc(index, key, chars, removed, share, source, clean, rows)
-            if len(self._docs) > 4 * self._capacity():
-                self._prune()
+        return wanted
+
+    def _offer_top(self, rows: list[Removal], share: float, removed: int, index: int) -> bool:
+        """Offer the document to the most-lost list; True if it takes it."""
+        if not rows or self.top <= 0:
+            return False
+        entry = (share, removed, -index)
+        if len(self._top) < self.top:
+            heapq.heappush(self._top, entry)
+            return True
+        if entry > self._top[0]:
+            heapq.heapreplace(self._top, entry)
+            return True
+        return False
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -246,32 +261,10 @@ class ReportCollector:
         for r in reasons:
             r["detectors"] = [det_ix[d] for d in r["detectors"]]
         bodies = fit_budget([(d.source, d.clean, d.removals) for d in docs], self.budget_bytes)
-        out_docs: list[dict[str, Any]] = []
-        for d, (segments, context) in zip(docs, bodies, strict=True):
-            out_docs.append(
-                {
-                    "id": d.ident,
-                    "row": d.index,
-                    "chars": d.chars,
-                    "removed": d.removed,
-                    "lost": round(d.share, 5),
-                    "in_place": d.source is not None,
-                    "why": held[d.index],
-                    "context": context,
-                    "removals": [
-                        [
-                            det_ix[r.detector],
-                            reason_ix[r.reason],
-                            round(r.confidence, 3),
-                            r.start,
-                            r.end,
-                            r.line,
-                        ]
-                        for r in d.removals
-                    ],
-                    "segments": segments,
-                }
-            )
+        out_docs = [
+            _doc_entry(d, held[d.index], segments, context, det_ix, reason_ix)
+            for d, (segments, context) in zip(docs, bodies, strict=True)
+        ]
         order = sorted(self._top, reverse=True)
         doc_pos = {d.index: i for i, d in enumerate(docs)}
         return {
@@ -283,22 +276,7 @@ class ReportCollector:
                 "per_reason": self.per_reason,
                 "top": self.top,
             },
-            "totals": {
-                "documents": self.documents,
-                "cleaned": self.ok,
-                "errors": self.errors,
-                "untouched": self.untouched,
-                "in_place": self.in_place,
-                "bytes_in": self.bytes_in,
-                "bytes_out": self.bytes_out,
-                "chars_in": self.chars_in,
-                "chars_removed": self.chars_removed,
-                "share_removed": round(self.chars_removed / self.chars_in, 5)
-                if self.chars_in
-                else 0.0,
-                "removals": self.removals,
-                "sampled": len(out_docs),
-            },
+            "totals": {**self._totals(), "sampled": len(out_docs)},
             "errors": {"types": dict(self.error_types), "examples": self.error_examples},
             "detectors": detectors,
             "reasons": reasons,
@@ -306,6 +284,54 @@ class ReportCollector:
             "most_lost": [doc_pos[-neg] for _, _, neg in order],
             "docs": out_docs,
         }
+
+    def _totals(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "cleaned": self.ok,
+            "errors": self.errors,
+            "untouched": self.untouched,
+            "in_place": self.in_place,
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "chars_in": self.chars_in,
+            "chars_removed": self.chars_removed,
+            "share_removed": round(self.chars_removed / self.chars_in, 5) if self.chars_in else 0.0,
+            "removals": self.removals,
+        }
+
+
+def _doc_entry(
+    d: _Doc,
+    why: list[str],
+    segments: list[Any],
+    context: int | None,
+    det_ix: Mapping[str, int],
+    reason_ix: Mapping[str, int],
+) -> dict[str, Any]:
+    """One sampled document as the report stores it (rules by their table positions)."""
+    return {
+        "id": d.ident,
+        "row": d.index,
+        "chars": d.chars,
+        "removed": d.removed,
+        "lost": round(d.share, 5),
+        "in_place": d.source is not None,
+        "why": why,
+        "context": context,
+        "removals": [
+            [
+                det_ix[r.detector],
+                reason_ix[r.reason],
+                round(r.confidence, 3),
+                r.start,
+                r.end,
+                r.line,
+            ]
+            for r in d.removals
+        ],
+        "segments": segments,
+    }
 
 
 def _ident(ident: object, index: int) -> str:
@@ -316,14 +342,14 @@ def _ident(ident: object, index: int) -> str:
     return f"#{index}"
 
 
-def _row(d: Mapping[str, Any]) -> RemovalRow:
+def _row(d: Mapping[str, Any]) -> Removal:
     def num(key: str, default: int) -> int:
         v = d.get(key, default)
         return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else default
 
     conf = d.get("confidence", 0.0)
     text = d.get("text")
-    return RemovalRow(
+    return Removal(
         num("start", 0),
         num("end", 0),
         str(d.get("detector", "?")),

@@ -13,9 +13,10 @@ the text around it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
-__all__ = ["KEPT", "MARK", "RemovalRow", "doc_segments", "fit_budget", "merged_length"]
+from ..removal import Removal
+
+__all__ = ["KEPT", "MARK", "doc_segments", "fit_budget", "merged_length"]
 
 KEPT = -1
 MARK = -2
@@ -25,16 +26,6 @@ CONTEXTS: tuple[int | None, ...] = (None, 1500, 600, 250, 100, 40)
 MAX_WHOLE_DOC = 40_000
 
 Segment = list[int | str]
-
-
-class RemovalRow(NamedTuple):
-    start: int
-    end: int
-    detector: str
-    reason: str
-    confidence: float
-    text: str
-    line: int
 
 
 def merged_length(spans: Iterable[tuple[int, int]]) -> int:
@@ -67,7 +58,7 @@ def _cut(out: list[Segment], kind: int, text: str, keep: int | None) -> None:
 
 
 def doc_segments(
-    source: str | None, clean: str | None, rows: Sequence[RemovalRow], context: int | None
+    source: str | None, clean: str | None, rows: Sequence[Removal], context: int | None
 ) -> list[Segment]:
     """The segments of one document (see the module docstring)."""
     if context is None and source is not None and len(source) > MAX_WHOLE_DOC:
@@ -106,10 +97,10 @@ def _size(segments: Sequence[Segment]) -> int:
 
 
 def fit_budget(
-    docs: Sequence[tuple[str | None, str | None, Sequence[RemovalRow]]],
+    docs: Sequence[tuple[str | None, str | None, Sequence[Removal]]],
     budget: int,
     render: Callable[
-        [str | None, str | None, Sequence[RemovalRow], int | None], list[Segment]
+        [str | None, str | None, Sequence[Removal], int | None], list[Segment]
     ] = doc_segments,
 ) -> list[tuple[list[Segment], int | None]]:
     """Segments of every document with the largest context that keeps the total in ``budget``
