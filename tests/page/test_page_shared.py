@@ -48,8 +48,8 @@ def test_section_prints_every_row_and_the_speed() -> None:
     pytest.importorskip("numpy")
     from benchmarks.whole_page import COLUMNS, whole_page_section
 
-    res = {"AEB html2text (CV)": [0.66, 0.2, 0.7, 0.19, 0.84, 0.97], "MB/s": [1.5]}
+    res = {"AEB html2text (CV)": [0.66, 0.2, 0.7, 0.19, 0.84, 0.97], "MB/s": [1.5, 3.0]}
     sec = whole_page_section(res)
     assert sec.body[0] == "| rows | " + " | ".join(COLUMNS) + " |"
     assert sec.body[2] == "| AEB html2text (CV) | 0.660 | 0.200 | 0.700 | 0.190 | 0.840 | 0.970 |"
-    assert "1.50 MB/s" in sec.notes[0]
+    assert "page mode 1.50 MB/s" in sec.notes[0] and "(ratio 0.50)" in sec.notes[0]
