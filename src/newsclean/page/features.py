@@ -29,6 +29,10 @@ _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}")
 #: A list item: a bullet (``*``, ``-``, ``+``, ``•``) or a number and a dot/bracket.
 _LIST = re.compile(r"(?:[*+\-•·▪●◦]|\d{1,3}[.)])\s")
 _WORD = re.compile(r"\w+")
+#: ``\w+`` and ``\d`` for ASCII lines, where they match what the Unicode forms (and
+#: ``str.isdigit``) match, only faster.
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+_ASCII_DIGIT = re.compile(r"\d", re.ASCII)
 _SENTENCE_END = frozenset(".!?。！？…\"'”’»)")
 _DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{1,2}\b")
 _FIRST = itemgetter(0)
@@ -99,7 +103,7 @@ def _shape(raw: str, mk: Markup, text: str, words: list[str]) -> tuple[float, ..
     chars = len(s)
     has_url = 1.0 if ("http" in s or "www." in s) and _URL.search(s) else 0.0
     last = s[-1]
-    digits = sum(map(str.isdigit, s))
+    digits = len(_ASCII_DIGIT.findall(s)) if s.isascii() else sum(map(str.isdigit, s))
     upper = sum(map(str.isupper, "".join(map(_FIRST, words))))
     lens = list(map(len, words))
     short = sum(map(_AT_MOST_3, lens))
@@ -130,7 +134,7 @@ def line_features(lines: Sequence[PageLine]) -> list[tuple[float, ...]]:
     marks = [markup(ln.text) for ln in lines]
     texts = [m.visible.strip() for m in marks]
     counts = Counter(texts)
-    words = list(map(_WORD.findall, texts))
+    words = [(_ASCII_WORD if t.isascii() else _WORD).findall(t) for t in texts]
     para_words: Counter[int] = Counter()
     para_last: dict[int, str] = {}
     for ln, t, w in zip(lines, texts, words, strict=True):
