@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from ..document import Block
 from ..segment import segment
@@ -27,8 +29,14 @@ _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}")
 #: A list item: a bullet (``*``, ``-``, ``+``, ``•``) or a number and a dot/bracket.
 _LIST = re.compile(r"(?:[*+\-•·▪●◦]|\d{1,3}[.)])\s")
 _WORD = re.compile(r"\w+")
+#: ``\w+`` and ``\d`` for ASCII lines, where they match what the Unicode forms (and
+#: ``str.isdigit``) match, only faster.
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+_ASCII_DIGIT = re.compile(r"\d", re.ASCII)
 _SENTENCE_END = frozenset(".!?。！？…\"'”’»)")
 _DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{1,2}\b")
+_FIRST = itemgetter(0)
+_AT_MOST_3 = (3).__ge__
 
 #: Names of the per-line features, in the order :func:`line_features` returns them.
 LINE_FEATURES = (
@@ -88,17 +96,17 @@ def page_lines(text: str, blocks: Sequence[Block] | None = None) -> list[PageLin
     return out
 
 
-def _shape(raw: str, mk: Markup, words: list[str]) -> tuple[float, ...]:
-    """Features of one line read alone (``raw`` with its markup, ``mk`` as read)."""
-    s = mk.visible.strip() or raw
+def _shape(raw: str, mk: Markup, text: str, words: list[str]) -> tuple[float, ...]:
+    """Features of one line read alone (``raw`` with its markup, ``text`` as read, stripped)."""
+    s = text or raw
     n = len(words)
     chars = len(s)
     has_url = 1.0 if ("http" in s or "www." in s) and _URL.search(s) else 0.0
     last = s[-1]
-    digits = sum(map(str.isdigit, s))
-    upper = sum([w[0].isupper() for w in words])
-    short = sum([len(w) <= 3 for w in words])
-    letters = len("".join(words))
+    digits = len(_ASCII_DIGIT.findall(s)) if s.isascii() else sum(map(str.isdigit, s))
+    upper = sum(map(str.isupper, "".join(map(_FIRST, words))))
+    lens = list(map(len, words))
+    short = sum(map(_AT_MOST_3, lens))
     return (
         math.log1p(n),
         math.log1p(chars),
@@ -113,50 +121,45 @@ def _shape(raw: str, mk: Markup, words: list[str]) -> tuple[float, ...]:
         digits / chars,
         upper / n if n else 0.0,
         short / n if n else 0.0,
-        min(letters / n, 20.0) / 10.0 if n else 0.0,
+        min(sum(lens) / n, 20.0) / 10.0 if n else 0.0,
         s.count(",") / n if n else 0.0,
         1.0 if (" | " in s or " · " in s or " / " in s or " » " in s) else 0.0,
-        1.0 if _DATE_LIKE.search(s) else 0.0,
+        # Every match of the date pattern holds a digit: most lines skip the regex.
+        1.0 if digits and _DATE_LIKE.search(s) else 0.0,
     )
 
 
 def line_features(lines: Sequence[PageLine]) -> list[tuple[float, ...]]:
-    """The :data:`LINE_FEATURES` of every line, in one pass plus prefix sums."""
+    """The :data:`LINE_FEATURES` of every line, in one pass plus per-paragraph totals."""
     marks = [markup(ln.text) for ln in lines]
     texts = [m.visible.strip() for m in marks]
     counts = Counter(texts)
-    words = [_WORD.findall(t) for t in texts]
+    words = [(_ASCII_WORD if t.isascii() else _WORD).findall(t) for t in texts]
     para_words: Counter[int] = Counter()
     para_last: dict[int, str] = {}
-    for i, (ln, w) in enumerate(zip(lines, words, strict=True)):
+    for ln, t, w in zip(lines, texts, words, strict=True):
         para_words[ln.para] += len(w)
-        para_last[ln.para] = (texts[i] or ln.text)[-1]
+        para_last[ln.para] = (t or ln.text)[-1]
+    para = {
+        k: (math.log1p(v), 1.0 if para_last[k] in _SENTENCE_END else 0.0)
+        for k, v in para_words.items()
+    }
     # Runs of consecutive short lines (menus, link grids): each line gets its run's length.
-    short = [len(w) <= 4 for w in words]
-    run = [0] * len(lines)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and short[j] == short[i]:
-            j += 1
-        for k in range(i, j):
-            run[k] = j - i if short[i] else 0
-        i = j
+    run: list[float] = []
+    for is_short, group in groupby(len(w) <= 4 for w in words):
+        k = sum(1 for _ in group)
+        run += [math.log1p(k) if is_short else 0.0] * k
     n = max(len(lines) - 1, 1)
-    out: list[tuple[float, ...]] = []
-    for i, (ln, w) in enumerate(zip(lines, words, strict=True)):
-        pos = i / n
-        out.append(
-            (
-                *_shape(ln.text, marks[i], w),
-                math.log1p(ln.indent),
-                0.0 if w else 1.0,
-                1.0 if counts[texts[i]] > 1 else 0.0,
-                pos,
-                min(pos, 1.0 - pos),
-                math.log1p(para_words[ln.para]),
-                1.0 if para_last[ln.para] in _SENTENCE_END else 0.0,
-                math.log1p(run[i]),
-            )
+    return [
+        (
+            *_shape(ln.text, mk, t, w),
+            math.log1p(ln.indent),
+            0.0 if w else 1.0,
+            1.0 if counts[t] > 1 else 0.0,
+            i / n,
+            min(i / n, 1.0 - i / n),
+            *para[ln.para],
+            run[i],
         )
-    return out
+        for i, (ln, mk, t, w) in enumerate(zip(lines, marks, texts, words, strict=True))
+    ]

@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 from operator import itemgetter, mul
 from typing import Any
 
@@ -45,13 +46,10 @@ def stage1_vectors(feats: Sequence[tuple[float, ...]]) -> list[list[float]]:
 def _window_means(p: Sequence[float], w: int) -> list[float]:
     """Mean of ``p`` over ``[i-w, i+w]`` clipped to the page, by prefix sums (linear)."""
     n = len(p)
-    pre = [0.0] * (n + 1)
-    for i, x in enumerate(p):
-        pre[i + 1] = pre[i] + x
-    return [
-        (pre[min(n, i + w + 1)] - pre[max(0, i - w)]) / (min(n, i + w + 1) - max(0, i - w))
-        for i in range(n)
-    ]
+    pre = list(accumulate(p, initial=0.0))
+    lo = [*[0] * min(w, n), *range(n - w)]  # max(0, i - w)
+    hi = [*range(w + 1, n + 1), *[n] * min(w, n)]  # min(n, i + w + 1)
+    return [(pre[h] - pre[g]) / (h - g) for g, h in zip(lo, hi, strict=True)]
 
 
 def main_span(p: Sequence[float], weight: Sequence[float], center: float = 0.5) -> tuple[int, int]:
@@ -69,33 +67,31 @@ def main_span(p: Sequence[float], weight: Sequence[float], center: float = 0.5) 
 
 def stage2_vectors(
     logits: Sequence[float], feats: Sequence[tuple[float, ...]]
-) -> list[list[float]]:
+) -> list[tuple[float, ...]]:
     """Stage 2's inputs: stage 1's verdict on the line and on its surroundings."""
     n = len(logits)
-    p = [_sigmoid(z) for z in logits]
-    means = [_window_means(p, w) for w in _WINDOWS]
-    mass = [x * (1.0 + math.expm1(f[0])) for x, f in zip(p, feats, strict=True)]
+    p = list(map(_sigmoid, logits))
+    weight = [1.0 + math.expm1(f[0]) for f in feats]
+    mass = list(map(mul, p, weight))
     total = sum(mass) or 1.0
-    a, b = main_span(p, [1.0 + math.expm1(f[0]) for f in feats])
-    out: list[list[float]] = []
-    before = 0.0
-    for i in range(n):
-        after = total - before - mass[i]
-        inside = 1.0 if a <= i < b else 0.0
-        dist = 0 if inside else (a - i if i < a else i - b + 1)
-        out.append(
-            [
-                logits[i],
-                *(m[i] for m in means),
-                before / total,
-                after / total,
-                inside,
-                math.log1p(dist),
-                feats[i][0],
-            ]
+    a, b = main_span(p, weight)
+    before = list(accumulate(mass[:-1], initial=0.0))  # mass of the lines above each
+    return list(
+        zip(
+            logits,
+            *(_window_means(p, w) for w in _WINDOWS),
+            [x / total for x in before],
+            [(total - x - m) / total for x, m in zip(before, mass, strict=True)],
+            [*[0.0] * a, *[1.0] * (b - a), *[0.0] * (n - b)],  # inside the main span
+            [  # distance to it
+                *(math.log1p(a - i) for i in range(a)),
+                *[0.0] * (b - a),
+                *(math.log1p(i - b + 1) for i in range(b, n)),
+            ],
+            [f[0] for f in feats],
+            strict=True,
         )
-        before += mass[i]
-    return out
+    )
 
 
 def _sigmoid(z: float) -> float:
