@@ -204,6 +204,21 @@ def _checked(text: str, how: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _page_bytes(data: object, max_bytes: int) -> bytes:
+    """The page's bytes, inflated if gzipped; refused if too large or another file type."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InputTypeError(f"expected bytes or str, got {type(data).__name__}")
+    data = bytes(data)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"input has {len(data)} bytes; the limit is {max_bytes}")
+    if data[:2] == _GZIP_MAGIC:
+        data = inflate(data, max_bytes)
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"input is {what}, not an HTML page")
+    return data
+
+
 def decode_html(
     data: bytes | str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> str:
@@ -219,16 +234,7 @@ def decode_html(
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input has {len(data)} characters; the limit is {max_bytes}")
         return _checked(data, "no decoding (str input)")
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise InputTypeError(f"expected bytes or str, got {type(data).__name__}")
-    data = bytes(data)
-    if len(data) > max_bytes:
-        raise InputTooLargeError(f"input has {len(data)} bytes; the limit is {max_bytes}")
-    if data[:2] == _GZIP_MAGIC:
-        data = inflate(data, max_bytes)
-    for magic, what in _BINARY_MAGIC:
-        if data.startswith(magic):
-            raise DecodeError(f"input is {what}, not an HTML page")
+    data = _page_bytes(data, max_bytes)
     if not data:
         return ""
 
