@@ -40,9 +40,8 @@ class BlockIndex:
         self._previous = previous
         self._keys_at: list[frozenset[str] | None] | None = None  # per position, once known
         self._by_key: dict[str, list[int]] | None = None  # built on the first key look-up
-        # One loop over the blocks: gate words, word counts, prose.
+        # One loop over the blocks: gate words, prose.
         by_head: dict[str, list[int]] = {}
-        by_count: dict[int, list[int]] = {}
         prose: list[int] = []
         for i, b in enumerate(blocks):
             at = by_head.get(b.head)
@@ -50,11 +49,6 @@ class BlockIndex:
                 by_head[b.head] = [i]
             else:
                 at.append(i)
-            same = by_count.get(b.words)
-            if same is None:
-                by_count[b.words] = [i]
-            else:
-                same.append(i)
             if is_prose(b):
                 prose.append(i)
         self._by_head = by_head
@@ -67,12 +61,9 @@ class BlockIndex:
         #: The blocks' start offsets, in order (blocks never overlap): a bisect finds the
         #: block a span starts in.
         self.starts = [b.start for b in blocks]
-        # Positions by word count: a counting sort (counts are small, positions many).
-        self._order: list[int] = []
-        self._sorted_words: list[int] = []
-        for n in sorted(by_count):
-            self._order += by_count[n]
-            self._sorted_words += [n] * len(by_count[n])
+        # Positions by word count (a stable sort: in order within a count).
+        self._order = sorted(range(len(words)), key=words.__getitem__)
+        self._sorted_words = [words[i] for i in self._order]
         #: How many blocks hold at least one word.
         self.blocks_with_words = len(words) - bisect_right(self._sorted_words, 0)
         # Per position, the words from there to the end (and a final 0).
