@@ -46,12 +46,8 @@ def test_sigterm_writes_a_final_checkpoint_and_resume_is_byte_identical(tmp_path
     proc = popen_cli([*args, "-q"], cwd=tmp_path)
     try:
         _wait_for_output(tmp_path / "out.jsonl.tmp", proc)
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        err = _terminate(proc)
     assert proc.returncode == 128 + signal.SIGTERM, err.decode()
     assert b"run the same command with --resume" in err
     done = json.loads(ckpt.read_text())["records"]
@@ -59,6 +55,18 @@ def test_sigterm_writes_a_final_checkpoint_and_resume_is_byte_identical(tmp_path
     resumed = run_cli([*args, "--resume"], cwd=tmp_path)
     assert f"(resumed at record {done})".encode() in resumed.stderr
     assert out.read_bytes() == ref.read_bytes()
+
+
+def _terminate(proc: subprocess.Popen[bytes]) -> bytes:
+    """SIGTERM the run and return its stderr; a run that does not stop is killed."""
+    try:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        return proc.communicate(timeout=60)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def test_interrupted_stdin_does_not_suggest_resume(tmp_path: Path) -> None:
@@ -76,12 +84,8 @@ def test_interrupted_stdin_does_not_suggest_resume(tmp_path: Path) -> None:
         proc.stdin.flush()  # stdin stays open: the run waits for more
         _wait_for_output(tmp_path / "out.jsonl.tmp", proc, size=1)
         time.sleep(1.0)
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        err = _terminate(proc)
     text = err.decode()
     assert proc.returncode == 128 + signal.SIGTERM, text
     assert "interrupted (signal 15)" in text and "stdin cannot be resumed" in text
