@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import ConfigError, RemovalMismatchError
-from .segment import LINE_BREAKS, STRIP_CHARS, segment
+from .segment import LINE_BREAKS, STRIP_CHARS, has_other_breaks, segment
 
 __all__ = [
     "KINDS",
@@ -186,8 +186,6 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-#: A line break other than "\n": the text needs :class:`_Joints` to keep its own breaks.
-_OTHER_BREAKS = re.compile(f"[{LINE_BREAKS.replace(chr(10), '')}]")
 #: A break that cannot join a "\r" before it into one "\r\n".
 _NOT_LF_BREAK = re.compile(f"\r\n|[{LINE_BREAKS.replace(chr(10), '')}]")
 #: Whitespace that may sit between a line's text and its break (STRIP_CHARS without breaks).
@@ -230,7 +228,8 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
     removed, becomes that break and the one before the second line (``"\n\n"``).
     """
     cut = _merge((r.start, r.end) for r in removals)
-    joints = _Joints(source) if _OTHER_BREAKS.search(source) else None
+    # A text with line breaks other than "\n" needs _Joints to keep its own breaks.
+    joints = _Joints(source) if has_other_breaks(source) else None
     parts: list[str] = []
     ci = 0
     pending_gap = False
