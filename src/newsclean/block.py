@@ -7,7 +7,7 @@ how the line ends) are fields computed once, from the text, when the block is bu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from sys import intern
 
 from .phrases import head_of
@@ -53,10 +53,14 @@ class Block:
     #: Ends in an ellipsis: teaser text cut short by the site.
     truncated: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    #: False when the maker knows the text holds no unspaced script (CJK): the word count
+    #: then skips looking for it. Not stored; ``replace()`` looks again.
+    unspaced_possible: InitVar[bool] = True
+
+    def __post_init__(self, unspaced_possible: bool) -> None:
         # The features are derived from ``text`` alone, so ``replace()`` recomputes them.
         text = self.text
-        self.words = word_count(text)
+        self.words = word_count(text, unspaced_possible)
         self.head = intern(head_of(text))  # few distinct first words: share one string each
         self.ends_sentence, self.truncated = line_ending(text)
 

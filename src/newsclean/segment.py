@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .block import Block
+from .shape import has_unspaced_script, non_ascii
 
 __all__ = ["LINE_BREAKS", "STRIP_CHARS", "has_other_breaks", "segment"]
 
@@ -38,8 +39,10 @@ def segment(text: str) -> tuple[Block, ...]:
     Leading and trailing whitespace of a line is not part of its block, so the kept text is
     the line verbatim minus its indentation.
     """
+    # Whether any line can hold CJK, asked once of the text's non-ASCII characters.
+    cjk = has_unspaced_script(non_ascii(text))
     if has_other_breaks(text):
-        return _segment_any(text)
+        return _segment_any(text, cjk)
     # Only "\n" breaks lines: str.split does the scanning in C.
     blocks: list[Block] = []
     gap = False
@@ -50,13 +53,23 @@ def segment(text: str) -> tuple[Block, ...]:
             gap = True
         else:
             s = pos + len(line) - len(line.lstrip(STRIP_CHARS))
-            blocks.append(Block(len(blocks), line_no, s, s + len(body), body, gap and bool(blocks)))
+            blocks.append(
+                Block(
+                    len(blocks),
+                    line_no,
+                    s,
+                    s + len(body),
+                    body,
+                    gap and bool(blocks),
+                    unspaced_possible=cjk,
+                )
+            )
             gap = False
         pos += len(line) + 1
     return tuple(blocks)
 
 
-def _segment_any(text: str) -> tuple[Block, ...]:
+def _segment_any(text: str, cjk: bool = True) -> tuple[Block, ...]:
     """:func:`segment` for text with line breaks other than \\n."""
     blocks: list[Block] = []
     gap = False
@@ -78,7 +91,15 @@ def _segment_any(text: str) -> tuple[Block, ...]:
         )
         if e > s:
             blocks.append(
-                Block(len(blocks), line_no, s, e, text[s:e], gap_before=gap and bool(blocks))
+                Block(
+                    len(blocks),
+                    line_no,
+                    s,
+                    e,
+                    text[s:e],
+                    gap_before=gap and bool(blocks),
+                    unspaced_possible=cjk,
+                )
             )
             gap = False
         else:

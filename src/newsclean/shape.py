@@ -16,6 +16,7 @@ __all__ = [
     "is_all_caps",
     "is_quotation",
     "line_ending",
+    "non_ascii",
     "normalize",
     "word_count",
     "word_units",
@@ -66,8 +67,11 @@ EXACT_COUNT_SPACES = 30
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, unspaced_possible: bool = True) -> int:
     """Words of a line: ``\\w+`` tokens, unspaced CJK runs counted by characters.
+
+    ``unspaced_possible=False`` says the caller knows the line holds no unspaced script
+    (:func:`~newsclean.segment.segment` asks once for the whole text).
 
     From ``EXACT_COUNT_SPACES`` spaces on, the number of spaces plus one stands in: no
     threshold is that fine at such lengths, and counting a character runs in C where the
@@ -88,9 +92,24 @@ def word_count(text: str) -> int:
             n = len(t.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).split())
         else:
             n = len(WORD_RE.findall(t))
-    if not text.isascii() and has_unspaced_script(text):
+    if unspaced_possible and not text.isascii() and has_unspaced_script(text):
         return word_units(text, n)
     return n
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in order.
+
+    Deleting the ASCII bytes from the UTF-8 form leaves whole characters (every byte of a
+    multi-byte character is 0x80 or more), all in C. A search for rare characters
+    (invisibles, CJK) then reads the few that can match: a regex character class costs
+    about fifteen times as much per character as these three passes.
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return data.decode("utf-8", "surrogatepass")
 
 
 def has_unspaced_script(text: str) -> bool:

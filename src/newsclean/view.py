@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .removal import Removal
+from .shape import non_ascii
 
 __all__ = ["INVISIBLE", "ReadingView", "reading_view"]
 
@@ -73,7 +74,7 @@ class ReadingView:
 
 def reading_view(text: str) -> ReadingView | None:
     """The reading view of ``text``, or None when the text already reads as itself."""
-    if _TRIGGER.search(text) is None:  # one character-class scan: most texts stop here
+    if _TRIGGER.search(non_ascii(text)) is None:  # every trigger is non-ASCII: most texts stop here
         return None
     parts: list[str] = []
     view_at = [0]

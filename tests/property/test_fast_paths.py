@@ -60,7 +60,16 @@ MIXED = st.one_of(any_text, scraped_text())
 
 @given(st.one_of(LF_TEXT, scraped_text()))
 def test_newline_split_matches_general_segmenter(text: str) -> None:
-    assert segment(text) == _segment_any(text)
+    fast, general = segment(text), _segment_any(text)
+    assert fast == general
+    # segment() looks for CJK once per text; the general path asks every line.
+    assert [b.words for b in fast] == [b.words for b in general]
+
+
+@given(st.text(st.sampled_from("中文字漢한국어かなカナ abcé,.\u2019"), max_size=80))
+def test_cjk_asked_once_per_text_counts_words_as_each_line_does(text: str) -> None:
+    lines = text + "\nplain line\n" + text
+    assert [b.words for b in segment(lines)] == [word_count(b.text) for b in segment(lines)]
 
 
 @given(MIXED)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean.phrases import phrases
+from newsclean.shape import non_ascii
 from newsclean.view import INVISIBLE, reading_view
 
 BODY = (
@@ -95,3 +96,10 @@ def test_every_unicode_line_break_is_honoured() -> None:
         art = newsclean.analyze(text)
         assert [r.text for r in art.removals if r.kind == "read_more"] == ["Read more"], sep
         assert newsclean.apply(text, art.removals) == art.text
+
+
+@given(st.text(alphabet=st.characters(codec=None, blacklist_categories=()), max_size=60))
+def test_non_ascii_keeps_exactly_the_characters_beyond_ascii(text: str) -> None:
+    """The quick pre-check reads the text's non-ASCII characters; it must drop no other and
+    keep all of them, lone surrogates included (they come from broken decoding)."""
+    assert non_ascii(text) == "".join(c for c in text if ord(c) > 127)
