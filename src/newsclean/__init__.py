@@ -24,6 +24,8 @@ from .errors import (
     UnknownDetectorError,
 )
 from .html.api import analyze_html, clean_html
+from .html.decode import decode_html
+from .page import analyze_page
 from .pipeline import Pipeline
 from .registry import register
 from .removal import Article, Removal, apply
@@ -52,9 +54,11 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_html",
+    "analyze_page",
     "apply",
     "clean",
     "clean_batch",
     "clean_html",
+    "decode_html",
     "register",
 ]

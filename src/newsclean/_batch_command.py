@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .batch import BatchOptions
     from .pipeline import Pipeline
 
-__all__ = ["add_batch_parser", "run_batch_command"]
+__all__ = ["add_batch_parser", "add_field_options", "run_batch_command"]
 
 
 def _batch_options(args: argparse.Namespace) -> BatchOptions:
@@ -95,6 +95,25 @@ def run_batch_command(args: argparse.Namespace, pipeline: Pipeline) -> int:
     return 0
 
 
+def add_field_options(p: argparse.ArgumentParser, *, html_help: str) -> None:
+    """Which field of a row holds what: the same flags for ``batch`` and ``report``, whose
+    rows are one and the same (``report`` reads what ``batch`` wrote)."""
+    p.add_argument("--text-field", default="text", help="field holding the text (default: text)")
+    p.add_argument("--html-field", help=html_help)
+    p.add_argument("--url-field", default="url", help="page URL field, HTML mode (default: url)")
+    p.add_argument(
+        "--id-field", default="id", help="record id field, used in error reports (default: id)"
+    )
+    p.add_argument(
+        "--output-field",
+        default="text_clean",
+        help="field for the clean text (default: text_clean)",
+    )
+    p.add_argument(
+        "--removals-field", default="removals", help="field for the removals (default: removals)"
+    )
+
+
 def add_batch_parser(sub: Any, add_pipeline_args: Callable[[Any], None]) -> argparse.ArgumentParser:
     """The ``batch`` command's options (a new cleaning option: here and in _batch_options)."""
     b: argparse.ArgumentParser = sub.add_parser(
@@ -108,21 +127,8 @@ def add_batch_parser(sub: Any, add_pipeline_args: Callable[[Any], None]) -> argp
     )
     b.add_argument("input", metavar="IN", help="input file (JSONL may be '-' for stdin)")
     b.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
-    b.add_argument("--text-field", default="text", help="field holding the text (default: text)")
-    b.add_argument("--html-field", help="clean HTML from this field instead of text")
-    b.add_argument("--url-field", default="url", help="page URL field, HTML mode (default: url)")
-    b.add_argument(
-        "--id-field", default="id", help="record id field, used in error reports (default: id)"
-    )
-    b.add_argument(
-        "--output-field",
-        default="text_clean",
-        help="field for the clean text (default: text_clean)",
-    )
+    add_field_options(b, html_help="clean HTML from this field instead of text")
     b.add_argument("--removals", action="store_true", help="also write the list of removals")
-    b.add_argument(
-        "--removals-field", default="removals", help="field for --removals (default: removals)"
-    )
     b.add_argument(
         "--mode",
         choices=("article", "page"),

@@ -43,7 +43,7 @@ class Detector:
     # -- helpers -------------------------------------------------------------------------
     def remove(self, block: Block, reason: str, confidence: float, **data: str) -> Removal:
         """A removal of the whole ``block``; ``reason`` is ``<kind>.<rule>``, the kind one of
-        :data:`~newsclean.removal.KINDS` (else :class:`ConfigError`)."""
+        :data:`~newsclean.plugin.KINDS` (else :class:`ConfigError`)."""
         check_reason(reason, self.name)
         return Removal(
             block.start, block.end, self.name, reason, confidence, block.text, block.line, data

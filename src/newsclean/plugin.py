@@ -2,8 +2,9 @@
 
 ``newsclean`` itself exports what a *user* needs (``clean``, ``Pipeline``, ``Article``...).
 This module adds what someone *extending* newsclean needs: the base classes, the document a
-detector reads, the reason kinds a removal may have, the phrase-pack look-ups and the two
-entry-point groups. See ``docs/writing-detectors.md`` for a worked example.
+detector reads, the reason kinds a removal may have, the phrase-pack look-ups, the two
+entry-point groups, and the extractor interface of the HTML front-end. See
+``docs/writing-detectors.md`` for a worked example.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from .detector import Detector, Reviser
 from .detectors.phrase_lines import PhraseLineDetector
 from .document import Block, Document
+from .html.extractors import Extraction, Extractor, LineHint, register_extractor
 from .packs import PACK_ENTRY_POINT_GROUP, available_languages
 from .phrases import ALL, line_matcher, matcher, phrase_set, phrases, searcher
 from .registry import ENTRY_POINT_GROUP, register
@@ -26,6 +28,9 @@ __all__ = [
     "Block",
     "Detector",
     "Document",
+    "Extraction",
+    "Extractor",
+    "LineHint",
     "PhraseLineDetector",
     "Removal",
     "Reviser",
@@ -36,5 +41,6 @@ __all__ = [
     "phrase_set",
     "phrases",
     "register",
+    "register_extractor",
     "searcher",
 ]

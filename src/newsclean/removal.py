@@ -75,7 +75,7 @@ def check_reason(reason: str, detector: str) -> str:
     if kind not in _KIND_SET or not rule:
         raise ConfigError(
             f"detector {detector!r} gave reason {reason!r}: a reason is '<kind>.<rule>' "
-            f"with a kind of newsclean.removal.KINDS {list(KINDS)}"
+            f"with a kind of newsclean.plugin.KINDS {list(KINDS)}"
         )
     return reason
 

@@ -26,9 +26,9 @@ from typing import Any, Literal
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
-from ..batch import BatchOptions, LazyCleaner
 from ..errors import ConfigError, NewscleanError
 from ..pipeline import Pipeline
+from ._cleaner import lazy_cleaner
 
 __all__ = ["NewscleanStep"]
 
@@ -73,15 +73,13 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
             raise ConfigError(f"on_error must be keep, drop or raise, not {on_error!r}")
         if removals not in ("full", "reasons", "none"):
             raise ConfigError(f"removals must be full, reasons or none, not {removals!r}")
-        self.options = BatchOptions(
-            text_field="text",
-            html_field="text" if html else None,
-            url_field=url_key,
-            disable=tuple(disable),
-            doc_timeout=doc_timeout,
-            mode=mode,
-        )
-        self.cleaner = LazyCleaner(pipeline, self.options)  # fails now on unknown names
+        fields = {
+            "text_field": "text",
+            "html_field": "text" if html else None,
+            "url_field": url_key,
+        }
+        self.cleaner = lazy_cleaner(pipeline, fields, disable, doc_timeout, mode)
+        self.options = self.cleaner.options
         self.metadata_key = metadata_key
         self.removals = removals
         self.drop_empty = drop_empty

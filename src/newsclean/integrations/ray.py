@@ -32,9 +32,10 @@ from typing import Any
 
 import orjson
 
-from ..batch import MISSING, BatchOptions, LazyCleaner
+from ..batch import MISSING
 from ..errors import FormatError
 from ..pipeline import Pipeline
+from ._cleaner import lazy_cleaner
 
 __all__ = ["NewscleanMapper", "clean_batch"]
 
@@ -56,16 +57,14 @@ class NewscleanMapper:
         doc_timeout: float | None = None,
         mode: str = "article",
     ) -> None:
-        self.options = BatchOptions(
-            text_field=text_column,
-            html_field=html_column,
-            url_field=url_column,
-            output_field=output_column,
-            disable=tuple(disable),
-            doc_timeout=doc_timeout,
-            mode=mode,
-        )
-        self.cleaner = LazyCleaner(pipeline, self.options)  # fails now on unknown names
+        fields = {
+            "text_field": text_column,
+            "html_field": html_column,
+            "url_field": url_column,
+            "output_field": output_column,
+        }
+        self.cleaner = lazy_cleaner(pipeline, fields, disable, doc_timeout, mode)
+        self.options = self.cleaner.options
         self.error_column = error_column
         self.removals_column = removals_column
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..batch.tally import nbytes
 from ..removal import Article, Removal
 from .segments import fit_budget, merged_length
 
@@ -34,10 +35,6 @@ FORMAT = "newsclean-report/1"
 #: The histogram of "share of the document removed" has this many equal bins over [0, 1].
 HIST_BINS = 20
 _MAX_ERROR_EXAMPLES = 20
-
-
-def _nbytes(s: str) -> int:
-    return len(s) if s.isascii() else len(s.encode("utf-8", "surrogatepass"))
 
 
 def _priority(seed: int, key: str) -> int:
@@ -161,18 +158,18 @@ class ReportCollector:
     ) -> tuple[str | None, int, int]:
         """Add a document's sizes to the totals: its source (None when the rows' positions
         cannot be trusted), its characters and the characters removed."""
-        self.bytes_out += _nbytes(clean_text)
+        self.bytes_out += nbytes(clean_text)
         self.removals += len(rows)
         if source is not None and all(source[r.start : r.end] == r.text for r in rows):
             chars = len(source)
             removed = merged_length((r.start, r.end) for r in rows)
-            self.bytes_in += _nbytes(source)
+            self.bytes_in += nbytes(source)
             self.in_place += 1
         else:  # positions unknown (HTML input, or a row edited since): judge by the texts
             source = None
             removed = sum(len(r.text) for r in rows)
             chars = len(clean_text) + removed
-            self.bytes_in += _nbytes(clean_text) + sum(_nbytes(r.text) for r in rows)
+            self.bytes_in += nbytes(clean_text) + sum(nbytes(r.text) for r in rows)
         self.chars_in += chars
         self.chars_removed += removed
         return source, chars, removed

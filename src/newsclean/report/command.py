@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .._batch_command import add_field_options
 from ..pipeline import Pipeline
 from .collect import ReportCollector
 from .render import write_json, write_report
@@ -55,16 +56,7 @@ def add_report_parser(
     r.add_argument("input", metavar="IN", help="batch output with removals, or input with --clean")
     r.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML report")
     r.add_argument("--clean", action="store_true", help="clean IN here (one process)")
-    r.add_argument("--text-field", default="text", help="field holding the text (default: text)")
-    r.add_argument("--html-field", help="with --clean: clean HTML from this field")
-    r.add_argument("--url-field", default="url", help="page URL field, HTML mode (default: url)")
-    r.add_argument("--id-field", default="id", help="document id field (default: id)")
-    r.add_argument(
-        "--output-field", default="text_clean", help="clean text field (default: text_clean)"
-    )
-    r.add_argument(
-        "--removals-field", default="removals", help="removals field (default: removals)"
-    )
+    add_field_options(r, html_help="with --clean: clean HTML from this field")
     r.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
     add_report_options(r, batch=False)
     add_pipeline_args(r)
