@@ -39,7 +39,7 @@ test: lint typecheck docs
 bench: setup
 	$(BIN)/python -m benchmarks
 
-# The whole-page line scorer (src/newsclean/page/model.json) from ../shared/data; deterministic.
+# The whole-page line scorer (src/newsclean/_page/model.json) from ../shared/data; deterministic.
 page-model: setup
 	$(BIN)/python scripts/train_page_model.py
 

@@ -7,7 +7,7 @@ in the same process: ``trafilatura.extract(include_comments=False)``, the same w
 ``favor_precision=True``, and ``newsclean.clean_html``; all three get the raw bytes and the
 URL. Prints F1/P/R (the benchmark's metric, ``benchmarks/metric.py``), pages per second, and
 F1 on the non-English pages by language (language of the gold text, guessed by
-``newsclean.html.meta.guess_language``, else the page's ``<html lang>``).
+``newsclean._html.meta.guess_language``, else the page's ``<html lang>``).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura
 
     import newsclean
-    from newsclean.html.meta import guess_language
+    from newsclean._html.meta import guess_language
 
     pages = _load(a.shared, a.limit)
     tools: dict[str, Callable[[bytes, str], str]] = {

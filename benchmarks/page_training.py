@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from newsclean.page.features import line_features, page_lines
-from newsclean.page.markup import markup
-from newsclean.page.model import stage1_vectors, stage2_vectors
+from newsclean._page.features import line_features, page_lines
+from newsclean._page.markup import markup
+from newsclean._page.model import stage1_vectors, stage2_vectors
 
 from .data import data_dir, load_text_pairs, load_wcxb_pairs
 from .generalization import normalized, occurrences

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import newsclean
-from newsclean.page import PageModel, analyze_page
+from newsclean._page import PageModel, analyze_page
 
 from .baselines import c4_lines, fineweb_lines, gopher_lines
 from .data import data_dir, load_text_pairs, load_wcxb_pairs, resolve_shared

@@ -18,7 +18,7 @@ myst_heading_anchors = 3
 
 
 def _write_catalogue(app: object) -> None:
-    from newsclean import registry
+    from newsclean import _registry as registry
 
     lines = [
         "# Detector catalogue",

@@ -368,7 +368,7 @@ def run_atheris(args: argparse.Namespace, rec: Recorder) -> int:
     import atheris
 
     with atheris.instrument_imports():
-        import newsclean.html.api  # noqa: F401  (instrumented: coverage guides the fuzzer)
+        import newsclean._html.api  # noqa: F401  (instrumented: coverage guides the fuzzer)
 
     count = 0
 

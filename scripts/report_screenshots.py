@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import newsclean
-from newsclean.report import ReportCollector, render_html
+from newsclean._report import ReportCollector, render_html
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_ID = "harbour-library"

@@ -1,4 +1,4 @@
-"""Train the whole-page line scorer and write ``src/newsclean/page/model.json``.
+"""Train the whole-page line scorer and write ``src/newsclean/_page/model.json``.
 
     python scripts/train_page_model.py [--shared ../shared]      (or: make page-model)
 
@@ -20,7 +20,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from benchmarks.data import resolve_shared  # noqa: E402
 from benchmarks.page_training import load, train  # noqa: E402
 
-OUT = ROOT / "src" / "newsclean" / "page" / "model.json"
+OUT = ROOT / "src" / "newsclean" / "_page" / "model.json"
 #: Digits kept per weight: enough for identical verdicts, few enough for a readable diff.
 DIGITS = 6
 

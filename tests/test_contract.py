@@ -9,10 +9,11 @@ from typing import ClassVar
 import pytest
 
 import newsclean
-from newsclean import ConfigError, Detector, Document, Pipeline, Removal, registry
-from newsclean.detectors.phrase_lines import PhraseLineDetector
-from newsclean.phrases import line_matcher, phrase_set, phrases, searcher
-from newsclean.removal import KINDS, SOURCE_KIND, TITLE_KIND, check_reason
+from newsclean import ConfigError, Detector, Document, Pipeline, Removal
+from newsclean import _registry as registry
+from newsclean._detectors.phrase_lines import PhraseLineDetector
+from newsclean._phrases import line_matcher, phrase_set, phrases, searcher
+from newsclean._removal import KINDS, SOURCE_KIND, TITLE_KIND, check_reason
 
 BODY = (
     "The council voted on Tuesday to extend the harbour wall by two kilometres.\n"

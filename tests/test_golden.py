@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean import registry
-from newsclean.config import DEFAULT_DETECTORS
-from newsclean.removal import KINDS
+from newsclean import _registry as registry
+from newsclean._config import DEFAULT_DETECTORS
+from newsclean._removal import KINDS
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in GOLDEN.glob("*/*") if (p / "input.txt").exists())

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import ConfigError, packs
+from newsclean import ConfigError
+from newsclean import _packs as packs
 
 CACHED = (
     packs._pack_dirs,

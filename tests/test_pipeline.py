@@ -7,8 +7,9 @@ import pickle
 import pytest
 
 import newsclean
-from newsclean import ConfigError, Pipeline, PipelineConfig, UnknownDetectorError, registry
-from newsclean.config import DEFAULT_DETECTORS
+from newsclean import ConfigError, Pipeline, PipelineConfig, UnknownDetectorError
+from newsclean import _registry as registry
+from newsclean._config import DEFAULT_DETECTORS
 
 TEXT = (
     "Harbour Wall Extended After Winter Floods\n"
@@ -201,7 +202,7 @@ def test_a_reviser_runs_only_in_a_pass_that_decided_something() -> None:
     from dataclasses import dataclass
 
     from newsclean import Document, Removal
-    from newsclean.detector import Reviser
+    from newsclean._detector import Reviser
 
     calls: list[int] = []
 

@@ -9,9 +9,15 @@
 from __future__ import annotations
 
 from ._api import analyze, clean, clean_batch
-from .config import PipelineConfig, StepConfig
-from .detector import Detector, Reviser
-from .document import Block, Document
+from ._config import PipelineConfig, StepConfig
+from ._detector import Detector, Reviser
+from ._document import Block, Document
+from ._html.api import analyze_html, clean_html
+from ._html.decode import decode_html
+from ._page import analyze_page
+from ._pipeline import Pipeline
+from ._registry import register
+from ._removal import Article, Removal, apply
 from .errors import (
     ConfigError,
     DecodeError,
@@ -23,12 +29,6 @@ from .errors import (
     RemovalMismatchError,
     UnknownDetectorError,
 )
-from .html.api import analyze_html, clean_html
-from .html.decode import decode_html
-from .page import analyze_page
-from .pipeline import Pipeline
-from .registry import register
-from .removal import Article, Removal, apply
 
 __version__ = "0.1.0"
 

@@ -1,10 +1,10 @@
-"""``python -m newsclean``: the command line (see :mod:`newsclean.cli`)."""
+"""``python -m newsclean``: the command line (see :mod:`newsclean._cli`)."""
 
 from __future__ import annotations
 
 import sys
 
-from .cli import main
+from ._cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,4 +1,4 @@
-"""The public functions. Each builds on :class:`~newsclean.pipeline.Pipeline`."""
+"""The public functions. Each builds on :class:`~newsclean.Pipeline`."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from ._pipeline import Pipeline
+from ._removal import Article
 from .errors import ConfigError
-from .pipeline import Pipeline
-from .removal import Article
 
 __all__ = ["analyze", "clean", "clean_batch"]
 
@@ -26,7 +26,7 @@ def clean(text: str, *, pipeline: Pipeline | None = None, mode: str = "article")
     """The clean body of scraped plain ``text``: noise lines removed, kept text verbatim.
 
     ``mode="page"`` reads ``text`` as a whole page (menus and footers still in) and keeps its
-    main content: see :func:`newsclean.page.analyze_page`.
+    main content: see :func:`newsclean.analyze_page`.
     """
     return analyze(text, pipeline=pipeline, mode=mode).text
 
@@ -47,7 +47,7 @@ def analyze(
     or ``"page"`` (the text of a whole page).
     """
     if mode == "page":
-        from .page import analyze_page  # the page model loads only when asked for
+        from ._page import analyze_page  # the page model loads only when asked for
 
         return analyze_page(text, _pipe(pipeline), title_hint=title, meta=meta, disable=disable)
     if mode != "article":

@@ -1,7 +1,7 @@
 """The ``newsclean batch`` command: its options, and running it from parsed arguments.
 
-Kept apart from :mod:`newsclean.cli` so the command line stays small; the batch machinery
-itself (:mod:`newsclean.batch`) is imported only when the command runs.
+Kept apart from :mod:`newsclean._cli` so the command line stays small; the batch machinery
+itself (:mod:`newsclean._batch`) is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 if TYPE_CHECKING:
-    from .batch import BatchOptions
-    from .pipeline import Pipeline
+    from ._batch import BatchOptions
+    from ._pipeline import Pipeline
 
 __all__ = ["add_batch_parser", "add_field_options", "run_batch_command"]
 
 
 def _batch_options(args: argparse.Namespace) -> BatchOptions:
     """The per-record options of ``batch``; a new cleaning option is one more line here."""
-    from .batch import BatchError, BatchOptions
+    from ._batch import BatchError, BatchOptions
 
     if args.doc_timeout is not None and args.doc_timeout <= 0:
         raise BatchError("--doc-timeout must be positive")
@@ -59,7 +59,7 @@ def _write_summary_json(path: str, summary: Mapping[str, Any]) -> None:
 
 def run_batch_command(args: argparse.Namespace, pipeline: Pipeline) -> int:
     """``newsclean batch``: run, then print the summary (and the report when asked)."""
-    from .batch import BatchError, Interrupted, format_summary, run_batch
+    from ._batch import BatchError, Interrupted, format_summary, run_batch
 
     try:
         summary = run_batch(
@@ -89,7 +89,7 @@ def run_batch_command(args: argparse.Namespace, pipeline: Pipeline) -> int:
     if args.summary_json:
         _write_summary_json(args.summary_json, summary)
     if args.report or args.report_json:
-        from .report.command import report_after_batch
+        from ._report.command import report_after_batch
 
         report_after_batch(args)
     return 0
@@ -155,7 +155,7 @@ def add_batch_parser(sub: Any, add_pipeline_args: Callable[[Any], None]) -> argp
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     add_pipeline_args(b)
-    from .report.command import add_report_options
+    from ._report.command import add_report_options
 
     add_report_options(b, batch=True)
     return b

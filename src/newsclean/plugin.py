@@ -9,14 +9,14 @@ entry-point groups, and the extractor interface of the HTML front-end. See
 
 from __future__ import annotations
 
-from .detector import Detector, Reviser
-from .detectors.phrase_lines import PhraseLineDetector
-from .document import Block, Document
-from .html.extractors import Extraction, Extractor, LineHint, register_extractor
-from .packs import PACK_ENTRY_POINT_GROUP, available_languages
-from .phrases import ALL, line_matcher, matcher, phrase_set, phrases, searcher
-from .registry import ENTRY_POINT_GROUP, register
-from .removal import KINDS, SOURCE_KIND, TITLE_KIND, Removal, check_reason
+from ._detector import Detector, Reviser
+from ._detectors.phrase_lines import PhraseLineDetector
+from ._document import Block, Document
+from ._html.extractors import Extraction, Extractor, LineHint, register_extractor
+from ._packs import PACK_ENTRY_POINT_GROUP, available_languages
+from ._phrases import ALL, line_matcher, matcher, phrase_set, phrases, searcher
+from ._registry import ENTRY_POINT_GROUP, register
+from ._removal import KINDS, SOURCE_KIND, TITLE_KIND, Removal, check_reason
 
 __all__ = [
     "ALL",

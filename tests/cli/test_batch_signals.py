@@ -98,7 +98,7 @@ def test_interrupted_stdin_does_not_suggest_resume(tmp_path: Path) -> None:
 
 CRASHY = '''
 import os
-from newsclean.batch import JsonlTask, streams
+from newsclean._batch import JsonlTask, streams
 
 class CrashingTask(JsonlTask):
     """Kills its worker on a record that says CRASH (pickled by name: workers import this)."""
@@ -110,7 +110,7 @@ class CrashingTask(JsonlTask):
 
 def main():
     streams.JsonlTask = CrashingTask
-    from newsclean.cli import main as cli_main
+    from newsclean._cli import main as cli_main
     raise SystemExit(cli_main())
 '''
 

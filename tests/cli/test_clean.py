@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.cli import looks_like_html
+from newsclean._cli import looks_like_html
 
 from .conftest import ARTICLE, BODY_LINE, run_cli
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from newsclean.batch import BatchOptions, Cleaner, JsonlResult, JsonlTask, Runner
-from newsclean.pipeline import Pipeline
+from newsclean._batch import BatchOptions, Cleaner, JsonlResult, JsonlTask, Runner
+from newsclean._pipeline import Pipeline
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -18,7 +18,7 @@ from newsclean import (
     apply,
     clean_html,
 )
-from newsclean.html import Extraction, available_extractors, get_extractor, register_extractor
+from newsclean._html import Extraction, available_extractors, get_extractor, register_extractor
 
 HEADLINE = "Harbour Town Opens Its First Floating Library"
 PARAS = [

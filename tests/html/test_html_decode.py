@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from newsclean import DecodeError, InputTooLargeError
-from newsclean.html.decode import declared_charset, decode_html, looks_binary
+from newsclean._html.decode import declared_charset, decode_html, looks_binary
 
 BODY = "<p>Le café “Chez René” a rouvert ses portes à Noël, après des travaux.</p>"
 

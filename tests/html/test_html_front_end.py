@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from newsclean.html import api
-from newsclean.html.extractors import TrafilaturaExtractor, parse_html
+from newsclean._html import api
+from newsclean._html.extractors import TrafilaturaExtractor, parse_html
 
 trafilatura = pytest.importorskip("trafilatura")
 

@@ -11,7 +11,7 @@ import pytest
 @pytest.mark.timeout(60)
 def test_core_does_not_import_frameworks() -> None:
     code = (
-        "import sys, newsclean, newsclean.cli, newsclean.batch, newsclean.io, newsclean.integrations\n"
+        "import sys, newsclean, newsclean._cli, newsclean._batch, newsclean._io, newsclean.integrations\n"
         "heavy = {'datatrove', 'ray', 'pyarrow', 'pandas', 'zstandard', 'tqdm'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
     )

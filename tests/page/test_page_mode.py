@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
-import newsclean.page
+import newsclean._page
+from newsclean._page import DEFAULT_THRESHOLD, PageModel, page_removals
+from newsclean._page.markup import markup
+from newsclean._removal import apply
 from newsclean.errors import ConfigError
-from newsclean.page import DEFAULT_THRESHOLD, PageModel, page_removals
-from newsclean.page.markup import markup
-from newsclean.removal import apply
 from tests.cli.conftest import run_cli
 
 MENU = [

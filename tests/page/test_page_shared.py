@@ -7,7 +7,7 @@ from benchmarks.data import load_text_pairs
 from benchmarks.metric import score
 
 import newsclean
-from newsclean.removal import apply
+from newsclean._removal import apply
 from tests.conftest import shared_path
 
 #: The AEB whole-page renderings (as ``benchmarks.page_training.AEB_TOOLS``).

@@ -17,15 +17,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean import scan
-from newsclean.detectors.title import (
+from newsclean import _scan as scan
+from newsclean._detectors.title import (
     TitleDetector,
     _first_word,
     _may_open_with,
     _title_keys,
 )
-from newsclean.document import Block, Document
-from newsclean.phrases import (
+from newsclean._document import Block, Document
+from newsclean._phrases import (
     SEARCHED_LISTS,
     PhraseMatch,
     PhraseSearch,
@@ -36,9 +36,9 @@ from newsclean.phrases import (
     load_pack,
     searcher,
 )
-from newsclean.removal import assemble
-from newsclean.segment import LINE_BREAKS, STRIP_CHARS, _segment_any, segment
-from newsclean.shape import (
+from newsclean._removal import assemble
+from newsclean._segment import LINE_BREAKS, STRIP_CHARS, _segment_any, segment
+from newsclean._shape import (
     EXACT_COUNT_SPACES,
     WORD_RE,
     has_unspaced_script,
@@ -214,7 +214,7 @@ def test_a_line_opening_with_a_word_of_letters_has_it_as_gate_word(text: str) ->
 
 @given(MIXED)
 def test_normal_form_shortcut_equals_collapsing_every_space(text: str) -> None:
-    from newsclean import shape
+    from newsclean import _shape as shape
 
     t = text
     for src, dst in shape._QUOTE_PAIRS:
@@ -229,7 +229,7 @@ def test_blocks_removals_and_articles_survive_pickling(text: str, line: int, con
     import pickle
 
     from newsclean import analyze
-    from newsclean.removal import Removal
+    from newsclean._removal import Removal
 
     r = Removal(1, 2, "det", "kind.rule", conf, text, line, {"k": "v"})
     back = pickle.loads(pickle.dumps(r))
@@ -282,7 +282,7 @@ def _assemble_block_by_block(source: str, blocks: Sequence[Block], cuts: set[int
 def test_assembling_runs_of_kept_lines_equals_joining_them_one_by_one(
     text: str, rnd: random.Random
 ) -> None:
-    from newsclean.detector import Detector
+    from newsclean._detector import Detector
 
     blocks = segment(text)
     cuts = {i for i in range(len(blocks)) if rnd.random() < 0.3}

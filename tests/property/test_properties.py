@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.segment import segment
+from newsclean._segment import segment
 
 from .strategies import any_text, scraped_text
 

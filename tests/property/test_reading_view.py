@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.phrases import phrases
-from newsclean.shape import non_ascii
-from newsclean.view import INVISIBLE, reading_view
+from newsclean._phrases import phrases
+from newsclean._shape import non_ascii
+from newsclean._view import INVISIBLE, reading_view
 
 BODY = (
     "The council voted on Tuesday to extend the harbour wall by forty metres, after a winter "

@@ -27,8 +27,8 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import InputTooLargeError
-from newsclean.html.guard import MAX_ELEMENTS, MAX_NODES, MAX_TAG_ATTRIBUTES, page_shape
-from newsclean.html.justext_linear import revise_paragraph_classification
+from newsclean._html.guard import MAX_ELEMENTS, MAX_NODES, MAX_TAG_ATTRIBUTES, page_shape
+from newsclean._html.justext_linear import revise_paragraph_classification
 
 from .test_hostile_html import ARTICLE, HEAD, PARAS, has_article
 
@@ -88,7 +88,7 @@ def test_revision_is_linear_in_a_run_of_short_paragraphs() -> None:
 def test_trafilatura_uses_the_linear_revision() -> None:
     import trafilatura.external
 
-    from newsclean.html.trafilatura_extractor import TrafilaturaExtractor
+    from newsclean._html.trafilatura_extractor import TrafilaturaExtractor
 
     TrafilaturaExtractor().extract("<html><body><p>Some text here.</p></body></html>", None)
     assert trafilatura.external.revise_paragraph_classification is revise_paragraph_classification
@@ -273,7 +273,7 @@ class _TimedOut:
 
     name = "timed-out"
 
-    def extract(self, html: str, url: str | None) -> newsclean.html.Extraction:
+    def extract(self, html: str, url: str | None) -> newsclean._html.Extraction:
         raise newsclean.DocumentTimeoutError("took longer than 5 s")
 
 

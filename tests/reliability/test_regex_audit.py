@@ -41,7 +41,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean import phrases
+from newsclean import _phrases as phrases
 
 try:  # Python >= 3.11
     from re import _constants as sre_c  # type: ignore[attr-defined]
@@ -552,10 +552,10 @@ def test_collection_finds_every_pattern() -> None:
     """The walk sees patterns of every layer, and every phrase family and mode."""
     labels = {a.label for a in MODULE_PATTERNS}
     for expected in (
-        "newsclean.segment._LINE_RE",
-        "newsclean.shape.WORD_RE",
-        "newsclean.html.decode._DECLARED",
-        "newsclean.detectors.credits._NAME_RE",
+        "newsclean._segment._LINE_RE",
+        "newsclean._shape.WORD_RE",
+        "newsclean._html.decode._DECLARED",
+        "newsclean._detectors.credits._NAME_RE",
     ):
         assert expected in labels, sorted(labels)
     assert len(MODULE_PATTERNS) >= 20

@@ -5,7 +5,7 @@ allocated before). The input's size is ``sys.getsizeof(text)``: the memory a cop
 takes, so the ratio reads as "copies of the input held at the peak".
 
 Prose (long lines) stays within 10 copies. A text of one-word lines cannot: each line is
-a :class:`~newsclean.block.Block` object with its offsets, a few hundred bytes for a line of
+a :class:`~newsclean.Block` object with its offsets, a few hundred bytes for a line of
 seven characters. The bound below pins what the plain slots blocks and the array-backed
 index reach (about 70 copies; 143 before them), so a regression to per-line dictionaries
 or per-line Python lists of positions fails here.

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.removal import Removal
-from newsclean.report import (
+from newsclean._removal import Removal
+from newsclean._report import (
     ReportCollector,
     ReportError,
     collect_file,
     embed_json,
     render_html,
 )
-from newsclean.report.segments import KEPT, MARK, doc_segments, fit_budget
+from newsclean._report.segments import KEPT, MARK, doc_segments, fit_budget
 from tests.cli.conftest import read_jsonl, run_cli, write_jsonl
 
 from .data import HOSTILE_ID, SCRIPT, articles, hostile_row, make_batch

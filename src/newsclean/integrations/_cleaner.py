@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..batch import BatchOptions, LazyCleaner
-from ..pipeline import Pipeline
+from .._batch import BatchOptions, LazyCleaner
+from .._pipeline import Pipeline
 
 __all__ = ["lazy_cleaner"]
 

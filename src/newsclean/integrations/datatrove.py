@@ -26,8 +26,8 @@ from typing import Any, Literal
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
+from .._pipeline import Pipeline
 from ..errors import ConfigError, NewscleanError
-from ..pipeline import Pipeline
 from ._cleaner import lazy_cleaner
 
 __all__ = ["NewscleanStep"]
@@ -40,7 +40,7 @@ class NewscleanStep(PipelineStep):  # type: ignore[misc]
     """Clean each document's text (or HTML, with ``html=True``) and explain the removals.
 
     Args:
-        pipeline: a :class:`~newsclean.pipeline.Pipeline`, a config dict or TOML text.
+        pipeline: a :class:`~newsclean.Pipeline`, a config dict or TOML text.
         html: ``doc.text`` holds HTML; the page URL is read from ``metadata[url_key]``.
         removals: what to keep in ``metadata["newsclean"]["removals"]``: every removal as a
             dict (``"full"``), only the reason codes (``"reasons"``), or nothing (``"none"``).

@@ -32,9 +32,9 @@ from typing import Any
 
 import orjson
 
-from ..batch import MISSING
+from .._batch import MISSING
+from .._pipeline import Pipeline
 from ..errors import FormatError
-from ..pipeline import Pipeline
 from ._cleaner import lazy_cleaner
 
 __all__ = ["NewscleanMapper", "clean_batch"]

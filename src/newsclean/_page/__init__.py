@@ -1,0 +1,153 @@
+"""Whole-page mode: from the text of an entire page (html2text, inscriptis, html_text, WET)
+to its main content.
+
+The page step scores every line with a small learned model (:mod:`.model`), drops the lines
+it judges page chrome (menus, footers, link grids, teaser cards), then lets the ordinary
+detectors run on the lines it kept and finally strips Markdown link/image markup from what
+is left. Every cut is a :class:`~newsclean.Removal` of the *input*, so ``apply``,
+``explain`` and the HTML report work as in article mode. See ``docs/whole-page.md``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from .._document import Block
+from .._pipeline import Pipeline
+from .._removal import Article, Removal, assemble
+from .._segment import segment
+from .._view import reading_view
+from .features import PageLine, page_lines
+from .markup import markup
+from .model import PageModel, main_span
+
+__all__ = ["DEFAULT_THRESHOLD", "MODES", "PageModel", "analyze_page", "page_removals"]
+
+#: The modes :func:`newsclean.clean` accepts: extractor output, or the text of a whole page.
+MODES = ("article", "page")
+#: A line is kept when the model's probability that it is content reaches this. Low on
+#: purpose: on forums, listings and product pages the lists are the content, and the
+#: detectors that run afterwards take the leftover news noise (docs/whole-page.md).
+DEFAULT_THRESHOLD = 0.25
+#: Outside the main prose span a line needs this probability (see :func:`page_removals`).
+#: The default applies no extra bar: on forums, listings and collections the content is
+#: spread over the page. News-only data gains from ``outside=0.5`` (docs/whole-page.md).
+OUTSIDE_THRESHOLD = DEFAULT_THRESHOLD
+#: The main prose span is the run of lines maximizing the sum of (p - this) * words.
+SPAN_CENTER = 0.5
+#: Detector names of the page step's removals.
+LINES_DETECTOR = "page_lines"
+MARKUP_DETECTOR = "page_markup"
+
+
+@lru_cache(maxsize=1)
+def _model() -> PageModel:
+    return PageModel.load()
+
+
+def _reason(ln: PageLine, first: int, last: int) -> str:
+    """Where a dropped line sits: above the content, below it, a link line, or inside."""
+    if ln.start < first:
+        return "page.header"
+    if ln.start > last:
+        return "page.footer"
+    mk = markup(ln.text)
+    return "page.links" if mk.link_chars * 2 >= len(mk.visible.strip()) else "page.inline"
+
+
+def page_removals(
+    text: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    model: PageModel | None = None,
+    blocks: tuple[Block, ...] | None = None,
+    outside: float = OUTSIDE_THRESHOLD,
+    center: float = SPAN_CENTER,
+) -> tuple[list[Removal], list[PageLine]]:
+    """The removals of the lines judged page chrome, and the lines kept.
+
+    A line inside the page's main prose span is kept from ``threshold`` on; a line outside it
+    (teaser grids, headline lists around the article) needs ``outside``. ``blocks`` is
+    ``segment(text)`` when the caller has it already.
+    """
+    lines = page_lines(text, blocks)
+    probs = (model or _model()).probabilities(lines)
+    a, b = main_span(probs, [1.0 + ln.text.count(" ") for ln in lines], center)
+    cut = [threshold if a <= i < b else max(threshold, outside) for i in range(len(lines))]
+    kept = [ln for ln, p, c in zip(lines, probs, cut, strict=True) if p >= c]
+    first = kept[0].start if kept else len(text)
+    last = kept[-1].start if kept else -1
+    drops = [
+        Removal(
+            ln.start, ln.end, LINES_DETECTOR, _reason(ln, first, last), 1.0 - p, ln.text, ln.line
+        )
+        for ln, p, c in zip(lines, probs, cut, strict=True)
+        if p < c
+    ]
+    return drops, kept
+
+
+def _markup_removals(kept: Iterable[PageLine], taken: list[tuple[int, int]]) -> list[Removal]:
+    """Link/image markup of the kept lines, where no other removal already cut."""
+    merged: list[tuple[int, int]] = []  # ``taken`` as disjoint sorted spans, for bisect
+    for s, e in taken:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    starts = [s for s, _ in merged]
+    out: list[Removal] = []
+    for ln in kept:
+        for s, e in markup(ln.text).spans:
+            a, b = ln.start + s, ln.start + e
+            k = bisect_left(starts, b) - 1  # the last taken span starting before b
+            if k < 0 or merged[k][1] <= a:
+                out.append(
+                    Removal(a, b, MARKUP_DETECTOR, "page.markup", 1.0, ln.text[s:e], ln.line)
+                )
+    return out
+
+
+def analyze_page(
+    text: str,
+    pipeline: Pipeline,
+    *,
+    title_hint: str | None = None,
+    meta: Mapping[str, str] | None = None,
+    disable: Iterable[str] = (),
+    threshold: float = DEFAULT_THRESHOLD,
+    model: PageModel | None = None,
+    outside: float = OUTSIDE_THRESHOLD,
+) -> Article:
+    """Whole-page mode: the page step, then ``pipeline`` on the kept lines, then markup.
+
+    ``threshold`` and ``outside`` are the probabilities a line needs inside and outside the
+    main prose span (:func:`page_removals`); ``model`` replaces the shipped line scorer (the
+    benchmarks pass cross-validated ones).
+    """
+    view = reading_view(text)
+    if view is not None:  # as in article mode: rules read the text without invisibles
+        art = analyze_page(
+            view.text,
+            pipeline,
+            title_hint=title_hint,
+            meta=meta,
+            disable=disable,
+            threshold=threshold,
+            model=model,
+            outside=outside,
+        )
+        mapped = tuple(view.to_source(r, text) for r in art.removals)
+        body = assemble(text, segment(text), mapped)
+        return Article(body, text, mapped, art.title, art.source, dict(meta or {}))
+    every = segment(text)
+    drops, kept = page_removals(text, threshold, model, every, outside)
+    spans = {(ln.start, ln.end) for ln in kept}
+    blocks = tuple(b for b in every if (b.start, b.end) in spans)
+    art = pipeline.analyze(text, title_hint=title_hint, meta=meta, blocks=blocks, disable=disable)
+    taken = sorted((r.start, r.end) for r in art.removals)
+    extra = _markup_removals(kept, taken)
+    removals = sorted((*drops, *art.removals, *extra), key=lambda r: (r.start, r.end))
+    body = assemble(text, every, removals)
+    return Article(body, text, tuple(removals), art.title, art.source, dict(meta or {}))
