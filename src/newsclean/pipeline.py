@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from . import registry
+from .compact import analyze_compact, is_compact
 from .config import PipelineConfig, StepConfig
 from .detector import Detector
 from .document import Block, Document
@@ -169,6 +170,8 @@ class Pipeline:
                 f"input has {len(text)} characters; the limit is {self.max_input_chars} "
                 "(Pipeline(max_input_chars=...))"
             )
+        if blocks is None and is_compact(text):  # a huge list of short lines: in windows
+            return analyze_compact(self, text, title_hint=title_hint, meta=meta, disable=disable)
         if blocks is None:
             view = reading_view(text)
             if view is not None:  # rules read the text without its invisible characters
