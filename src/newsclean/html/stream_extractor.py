@@ -32,7 +32,7 @@ MIN_BLOCK_CHARS = 25
 MAX_LINK_SHARE = 0.5
 #: A block with more elements than this inside is not read (and its elements are dropped
 #: as they end): no paragraph has thousands of links or spans; a link farm in one does.
-MAX_BLOCK_ELEMENTS = 5_000
+MAX_BLOCK_ELEMENTS = 2_000
 #: libxml2's push parser stops without an error past 2,048 levels of nesting: deeper pages
 #: are refused, as :func:`~.parse.parse_html` refuses them, rather than cut silently.
 MAX_DEPTH = 2_000
