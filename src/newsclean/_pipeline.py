@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from . import _registry as registry
+from ._compact import analyze_compact, is_compact
 from ._config import PipelineConfig, StepConfig
 from ._detector import Detector
 from ._document import Block, Document
@@ -169,6 +170,8 @@ class Pipeline:
                 f"input has {len(text)} characters; the limit is {self.max_input_chars} "
                 "(Pipeline(max_input_chars=...))"
             )
+        if blocks is None and is_compact(text):  # a huge list of short lines: in windows
+            return analyze_compact(self, text, title_hint=title_hint, meta=meta, disable=disable)
         if blocks is None:
             view = reading_view(text)
             if view is not None:  # rules read the text without its invisible characters

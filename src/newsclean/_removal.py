@@ -6,7 +6,7 @@ The invariant the whole library keeps: ``apply(source, article.removals) == arti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -220,7 +220,37 @@ class _Joints:
         return after + before
 
 
-def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) -> str:
+class _Parts:
+    """The output's pieces, joined every :data:`_JOIN_EVERY` of them: a text of many short
+    kept lines between removed ones would otherwise hold a string object per line."""
+
+    __slots__ = ("joined", "parts")
+
+    def __init__(self) -> None:
+        self.joined: list[str] = []
+        self.parts: list[str] = []
+
+    def add(self, piece: str) -> None:
+        self.parts.append(piece)
+        if len(self.parts) >= _JOIN_EVERY:
+            self.joined.append("".join(self.parts))
+            self.parts.clear()
+
+    def __bool__(self) -> bool:
+        return bool(self.parts or self.joined)
+
+    def text(self) -> str:
+        if not self.joined:
+            return "".join(self.parts)
+        self.joined.append("".join(self.parts))
+        return "".join(self.joined)
+
+
+#: How many output pieces :func:`assemble` holds before joining them.
+_JOIN_EVERY = 4096
+
+
+def assemble(source: str, blocks: Iterable[Any], removals: Iterable[Removal]) -> str:
     r"""Join what is left of ``blocks`` after ``removals``: a subsequence of ``source``.
 
     Adjacent kept lines stay joined by the input's break after the first (``"\n"``,
@@ -230,7 +260,7 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
     cut = _merge((r.start, r.end) for r in removals)
     # A text with line breaks other than "\n" needs _Joints to keep its own breaks.
     joints = _Joints(source) if has_other_breaks(source) else None
-    parts: list[str] = []
+    parts = _Parts()
     ci = 0
     pending_gap = False
     # A run of untouched blocks whose input already reads as the output would (one "\n"
@@ -247,14 +277,14 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
                 run_end = b.end  # the input between is exactly the separator
                 continue
             if run_end >= 0:
-                parts.append(source[run_start:run_end])
+                parts.add(source[run_start:run_end])
             if parts:
-                parts.append(sep)
+                parts.add(sep)
             run_start, run_end = b.start, b.end
             pending_gap = False
             continue
         if run_end >= 0:
-            parts.append(source[run_start:run_end])
+            parts.add(source[run_start:run_end])
             run_start = run_end = -1
         pieces: list[str] = []
         pos = b.start
@@ -274,12 +304,12 @@ def assemble(source: str, blocks: Sequence[Any], removals: Iterable[Removal]) ->
         gap = pending_gap or b.gap_before
         sep = joints.between(b.start, b.end, gap) if joints else "\n\n" if gap else "\n"
         if parts:
-            parts.append(sep)
-        parts.append(kept)
+            parts.add(sep)
+        parts.add(kept)
         pending_gap = False
     if run_end >= 0:
-        parts.append(source[run_start:run_end])
-    return "".join(parts)
+        parts.add(source[run_start:run_end])
+    return parts.text()
 
 
 def apply(source: str, removals: Iterable[Removal]) -> str:

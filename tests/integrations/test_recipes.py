@@ -61,12 +61,22 @@ def test_dask_recipe(pages: list[dict[str, Any]], tmp_path: Path) -> None:
     _check_texts(pages, out)
 
 
-def test_spark_recipe(pages: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_spark_recipe(
+    pages: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ran with pyspark 4.3.0, pandas 3.1.1, pyarrow 26.0.1 and OpenJDK 17.0.15 (local[2]).
+    The workers ran ``python3`` from PATH, without pandas, until the recipe pointed
+    PYSPARK_PYTHON at the driver's Python."""
     _need("pyspark")
+    _need("pandas")
+    _need("pyarrow")
     if not os.environ.get("JAVA_HOME") and not any(
         os.access(os.path.join(d, "java"), os.X_OK) for d in os.environ["PATH"].split(":")
     ):
         pytest.skip("pyspark needs Java, which is not installed: the Spark recipe is not run")
+    # Unset, as in a fresh shell; the recipe sets it, and monkeypatch restores it after.
+    monkeypatch.setenv("PYSPARK_PYTHON", "")
+    monkeypatch.delenv("PYSPARK_PYTHON")
     exec(recipe("Spark"), {})
     import pyarrow.parquet as pq
 

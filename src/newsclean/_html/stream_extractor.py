@@ -20,17 +20,19 @@ from ..errors import ExtractionError
 from .extraction import Extraction, LineHint
 from .meta import normalize_language
 
-__all__ = ["CHUNK_BYTES", "MIN_BLOCK_CHARS", "stream_extract"]
+__all__ = ["CHUNK_CHARS", "MIN_BLOCK_CHARS", "stream_extract"]
 
-#: Bytes fed to the parser at a time.
-CHUNK_BYTES = 1 << 20
+#: Characters fed to the parser at a time. The parser's events for a whole chunk wait in
+#: its queue until they are read: at 1 MiB, a link farm's queue alone held ~35 bytes per
+#: byte of page (an element proxy per event); 32 KiB bounds it to a megabyte or two.
+CHUNK_CHARS = 1 << 15
 #: A non-heading block shorter than this is not kept (menus, counters, farm items).
 MIN_BLOCK_CHARS = 25
 #: A block whose link text is more than this share of its text is not kept.
 MAX_LINK_SHARE = 0.5
 #: A block with more elements than this inside is not read (and its elements are dropped
 #: as they end): no paragraph has thousands of links or spans; a link farm in one does.
-MAX_BLOCK_ELEMENTS = 5_000
+MAX_BLOCK_ELEMENTS = 2_000
 #: libxml2's push parser stops without an error past 2,048 levels of nesting: deeper pages
 #: are refused, as :func:`~.parse.parse_html` refuses them, rather than cut silently.
 MAX_DEPTH = 2_000
@@ -129,9 +131,8 @@ def stream_extract(html: str, url: str | None) -> Extraction:
         remove_pis=True,
     )
     reader = _Reader()
-    data = html.encode("utf-8", "surrogatepass")
-    for pos in range(0, len(data), CHUNK_BYTES):
-        parser.feed(data[pos : pos + CHUNK_BYTES])
+    for pos in range(0, len(html), CHUNK_CHARS):  # encoded a chunk at a time: no full copy
+        parser.feed(html[pos : pos + CHUNK_CHARS].encode("utf-8", "surrogatepass"))
         _drain(parser, reader)
     parser.close()
     _drain(parser, reader)
