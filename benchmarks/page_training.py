@@ -24,12 +24,12 @@ import numpy as np
 
 from newsclean._page.features import line_features, page_lines
 from newsclean._page.markup import markup
-from newsclean._page.model import stage1_vectors, stage2_vectors
+from newsclean._page.model import PageModel, stage1_vectors, stage2_vectors
 
 from .data import data_dir, load_text_pairs, load_wcxb_pairs
 from .generalization import normalized, occurrences
 
-__all__ = ["AEB_TOOLS", "FOLDS", "Page", "fold_of", "labels", "load", "train"]
+__all__ = ["AEB_TOOLS", "FOLDS", "Page", "fit", "fold_models", "fold_of", "labels", "load", "train"]
 
 AEB_TOOLS = ("aeb-published:html2text", "aeb-published:inscriptis", "html_text")
 L2 = 1.0  # ridge strength on standardized features (per 1,000 units of weight)
@@ -47,7 +47,7 @@ class Page:
         self.y = np.array(labels(self.texts, gold), dtype=float)
         self.w = np.array([0.5 + f[0] for f in self.feats], dtype=float)
         self.group, self.source, self.ptype = group, source, kind
-        self.gold = gold
+        self.noisy, self.gold = noisy, gold
 
 
 def labels(lines: Sequence[str], gold: str) -> list[int]:
@@ -122,3 +122,11 @@ def load(shared: Path) -> list[Page]:
 def fold_of(group: str) -> int:
     """A stable fold per site (crc32: the same on every machine and run)."""
     return zlib.crc32(group.encode()) % FOLDS
+
+
+def fold_models(pages: Sequence[Page]) -> dict[int, PageModel]:
+    """One model per fold, each trained without the pages of that fold's sites."""
+    return {
+        f: PageModel.from_dict(train([p for p in pages if fold_of(p.group) != f]))
+        for f in range(FOLDS)
+    }

@@ -24,12 +24,14 @@ from urllib.parse import urlsplit
 
 import newsclean
 from newsclean._page import PageModel, analyze_page
+from newsclean._page.gate import Gate
 
 from .baselines import c4_lines, fineweb_lines, gopher_lines
 from .data import data_dir, load_text_pairs, load_wcxb_pairs, resolve_shared
 from .generalization import PAGE_TYPES, line_oracle, word_prf
 from .metric import score
-from .page_training import AEB_TOOLS, FOLDS, fold_of, load, train
+from .page_gate import fold_gates, gate_rows
+from .page_training import AEB_TOOLS, FOLDS, fold_models, fold_of, load
 from .report import Section, fmt, md_table
 
 __all__ = ["COLUMNS", "run_whole_page", "whole_page_section"]
@@ -38,18 +40,21 @@ COLUMNS = ("input", "C4", "Gopher", "FineWeb", "newsclean page mode", "line orac
 _RULES: tuple[Callable[[str], str], ...] = (lambda t: t, c4_lines, gopher_lines, fineweb_lines)
 
 
-def _fold_models(shared: Path) -> dict[int, PageModel]:
-    """One model per fold, each trained without the pages of that fold's sites."""
+def _fold_models(shared: Path) -> dict[int, tuple[PageModel, Gate]]:
+    """One line model and one gate per fold, each trained without that fold's sites.
+
+    The gates learn from out-of-fold line scores (:mod:`benchmarks.page_gate`); a fold's gate
+    sees no page of its fold's sites.
+    """
     pages = load(shared)
-    return {
-        f: PageModel.from_dict(train([p for p in pages if fold_of(p.group) != f]))
-        for f in range(FOLDS)
-    }
+    models = fold_models(pages)
+    gates = fold_gates(*gate_rows(pages, models), pages, FOLDS)
+    return {f: (models[f], gates[f]) for f in range(FOLDS)}
 
 
-def _outputs(noisy: str, gold: str, model: PageModel) -> list[str]:
+def _outputs(noisy: str, gold: str, model: tuple[PageModel, Gate]) -> list[str]:
     pipe = newsclean.Pipeline.default()
-    page = analyze_page(noisy, pipe, model=model).text
+    page = analyze_page(noisy, pipe, model=model[0], gate=model[1]).text
     return [*(rule(noisy) for rule in _RULES), page, line_oracle(noisy, gold)]
 
 
@@ -57,7 +62,7 @@ def run_whole_page(shared: Path) -> dict[str, list[float]]:
     """Row label -> the F1 of every column, plus ``"MB/s"`` of page mode (one process)."""
     data = data_dir(shared)
     folds = _fold_models(shared)
-    shipped = PageModel.load()
+    shipped = (PageModel.load(), Gate.load())
     res: dict[str, list[float]] = {}
     aeb: dict[str, list[list[tuple[str, str]]]] = defaultdict(lambda: [[] for _ in COLUMNS])
     for r in load_text_pairs(data, "text_pairs_more.jsonl"):

@@ -94,7 +94,7 @@ def test_outside_bar_drops_kept_lines_away_from_the_main_span() -> None:
     # Lines above and below the article sit outside its span: a higher bar there drops
     # some of what the default keeps, and never the article's own lines.
     page = f"Read our coverage of the storms that hit the coast this winter.\n\n{PAGE}"
-    default = {ln.text for ln in page_removals(page)[1]}
+    default = {ln.text for ln in page_removals(page, outside=DEFAULT_THRESHOLD)[1]}
     strict = {ln.text for ln in page_removals(page, outside=0.99)[1]}
     assert strict < default
     assert set(ARTICLE) <= strict

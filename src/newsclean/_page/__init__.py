@@ -20,6 +20,7 @@ from .._removal import Article, Removal, assemble
 from .._segment import segment
 from .._view import reading_view
 from .features import PageLine, page_lines
+from .gate import ARTICLE_OUTSIDE, Gate, gate_features
 from .markup import markup
 from .model import PageModel, main_span
 
@@ -31,10 +32,13 @@ MODES = ("article", "page")
 #: purpose: on forums, listings and product pages the lists are the content, and the
 #: detectors that run afterwards take the leftover news noise (docs/whole-page.md).
 DEFAULT_THRESHOLD = 0.25
-#: Outside the main prose span a line needs this probability (see :func:`page_removals`).
-#: The default applies no extra bar: on forums, listings and collections the content is
-#: spread over the page. News-only data gains from ``outside=0.5`` (docs/whole-page.md).
+#: Outside the main prose span of a page the gate judges *not* a single article, a line
+#: needs this: no extra bar, since on forums, listings and collections the content is
+#: spread over the page (single articles get :data:`.gate.ARTICLE_OUTSIDE`).
 OUTSIDE_THRESHOLD = DEFAULT_THRESHOLD
+#: Detectors that do not run on a page the gate judges multi-item: on a forum the comments
+#: detector would remove the posts, which are the content.
+MULTI_ITEM_OFF = ("comments",)
 #: The main prose span is the run of lines maximizing the sum of (p - this) * words.
 SPAN_CENTER = 0.5
 #: Detector names of the page step's removals.
@@ -45,6 +49,11 @@ MARKUP_DETECTOR = "page_markup"
 @lru_cache(maxsize=1)
 def _model() -> PageModel:
     return PageModel.load()
+
+
+@lru_cache(maxsize=1)
+def _gate() -> Gate:
+    return Gate.load()
 
 
 def _reason(ln: PageLine, first: int, last: int) -> str:
@@ -62,18 +71,39 @@ def page_removals(
     threshold: float = DEFAULT_THRESHOLD,
     model: PageModel | None = None,
     blocks: tuple[Block, ...] | None = None,
-    outside: float = OUTSIDE_THRESHOLD,
+    outside: float | None = None,
     center: float = SPAN_CENTER,
 ) -> tuple[list[Removal], list[PageLine]]:
     """The removals of the lines judged page chrome, and the lines kept.
 
     A line inside the page's main prose span is kept from ``threshold`` on; a line outside it
-    (teaser grids, headline lists around the article) needs ``outside``. ``blocks`` is
-    ``segment(text)`` when the caller has it already.
+    (teaser grids, headline lists around the article) needs ``outside``, or, when that is
+    ``None``, what the page gate chooses (:mod:`.gate`). ``blocks`` is ``segment(text)`` when
+    the caller has it already.
     """
+    drops, kept, _ = _page_step(text, threshold, model, blocks, outside, center)
+    return drops, kept
+
+
+def _page_step(
+    text: str,
+    threshold: float,
+    model: PageModel | None,
+    blocks: tuple[Block, ...] | None,
+    outside: float | None,
+    center: float = SPAN_CENTER,
+    gate: Gate | None = None,
+) -> tuple[list[Removal], list[PageLine], bool]:
+    """:func:`page_removals`, and whether the gate judged the page a single article."""
     lines = page_lines(text, blocks)
     probs = (model or _model()).probabilities(lines)
-    a, b = main_span(probs, [1.0 + ln.text.count(" ") for ln in lines], center)
+    words = [1.0 + ln.text.count(" ") for ln in lines]
+    a, b = main_span(probs, words, center)
+    single = False
+    if outside is None:
+        feats = gate_features(probs, words, (a, b), threshold)
+        single = (gate or _gate()).single_article(feats)
+        outside = ARTICLE_OUTSIDE if single else OUTSIDE_THRESHOLD
     cut = [threshold if a <= i < b else max(threshold, outside) for i in range(len(lines))]
     kept = [ln for ln, p, c in zip(lines, probs, cut, strict=True) if p >= c]
     first = kept[0].start if kept else len(text)
@@ -85,7 +115,7 @@ def page_removals(
         for ln, p, c in zip(lines, probs, cut, strict=True)
         if p < c
     ]
-    return drops, kept
+    return drops, kept, single
 
 
 def _markup_removals(kept: Iterable[PageLine], taken: list[tuple[int, int]]) -> list[Removal]:
@@ -118,13 +148,16 @@ def analyze_page(
     disable: Iterable[str] = (),
     threshold: float = DEFAULT_THRESHOLD,
     model: PageModel | None = None,
-    outside: float = OUTSIDE_THRESHOLD,
+    outside: float | None = None,
+    gate: Gate | None = None,
 ) -> Article:
     """Whole-page mode: the page step, then ``pipeline`` on the kept lines, then markup.
 
     ``threshold`` and ``outside`` are the probabilities a line needs inside and outside the
-    main prose span (:func:`page_removals`); ``model`` replaces the shipped line scorer (the
-    benchmarks pass cross-validated ones).
+    main prose span (:func:`page_removals`). With ``outside=None`` the page gate chooses it
+    and, on a page it judges multi-item, also turns off :data:`MULTI_ITEM_OFF`; an explicit
+    ``outside`` leaves the detectors as ``disable`` says. ``model`` and ``gate`` replace the
+    shipped ones (the benchmarks pass cross-validated ones).
     """
     view = reading_view(text)
     if view is not None:  # as in article mode: rules read the text without invisibles
@@ -137,12 +170,16 @@ def analyze_page(
             threshold=threshold,
             model=model,
             outside=outside,
+            gate=gate,
         )
         mapped = tuple(view.to_source(r, text) for r in art.removals)
         body = assemble(text, segment(text), mapped)
         return Article(body, text, mapped, art.title, art.source, dict(meta or {}))
     every = segment(text)
-    drops, kept = page_removals(text, threshold, model, every, outside)
+    drops, kept, single = _page_step(text, threshold, model, every, outside, gate=gate)
+    if outside is None and not single:
+        names = set(pipeline.names)
+        disable = (*disable, *(n for n in MULTI_ITEM_OFF if n in names))
     spans = {(ln.start, ln.end) for ln in kept}
     blocks = tuple(b for b in every if (b.start, b.end) in spans)
     art = pipeline.analyze(text, title_hint=title_hint, meta=meta, blocks=blocks, disable=disable)
