@@ -9,8 +9,11 @@ WCXB word F1). The gate is a logistic regression on :data:`GATE_FEATURES` whose 
 "the article way scored better", weighted by how much better or worse: pages where the choice
 does not matter do not pull.
 
-``CUT`` was chosen on site-disjoint CV of WCXB tune and AEB (docs/whole-page.md): the lowest
-logit at which forums stay above the best line rule and no other page type loses over 0.005.
+``CUT`` and ``LOW_CUT`` were chosen on site-disjoint CV of WCXB tune and AEB
+(docs/whole-page.md). ``CUT``: the lowest logit at which forums stay above the best line rule
+and no other page type loses over 0.005. ``LOW_CUT``: pages at or below it get the lower line
+bar of multi-item pages (``ITEMS_THRESHOLD``); -1 was the cut at which no row lost (0 and
+-0.5 cost AEB html2text and products, -2 gave less on listings and documentation).
 """
 
 from __future__ import annotations
@@ -30,9 +33,10 @@ from .generalization import word_prf
 from .metric import score
 from .page_training import Page, fit, fold_of
 
-__all__ = ["CUT", "fold_gates", "gate_rows", "train_gate"]
+__all__ = ["CUT", "LOW_CUT", "fold_gates", "gate_rows", "train_gate"]
 
 CUT = 1.0
+LOW_CUT = -1.0
 
 
 def _f1(page: Page, out: str) -> float:
@@ -62,9 +66,9 @@ def gate_rows(
 
 
 def train_gate(x: np.ndarray, d: np.ndarray) -> dict[str, Any]:
-    """The gate's weights (bias last) and cut, as written to ``gate.json``."""
+    """The gate's weights (bias last) and cuts, as written to ``gate.json``."""
     weights = fit(x, (d > 0).astype(float), np.abs(d) + 1e-4)
-    return {"weights": weights, "cut": CUT}
+    return {"weights": weights, "cut": CUT, "low_cut": LOW_CUT}
 
 
 def fold_gates(x: np.ndarray, d: np.ndarray, pages: Sequence[Page], folds: int) -> dict[int, Gate]:

@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean._page import PageModel, analyze_page, page_removals
-from newsclean._page.gate import ARTICLE_OUTSIDE, GATE_FEATURES, Gate, gate_features
+from newsclean._page import gate as page_gate
+from newsclean._page.gate import (
+    ARTICLE_OUTSIDE,
+    GATE_FEATURES,
+    ITEMS,
+    ITEMS_THRESHOLD,
+    MIXED,
+    Gate,
+    gate_features,
+)
 from tests.page.test_page_mode import ARTICLE, PAGE
 
 #: Reader comments under the article: the comments detector cuts from the header down.
@@ -22,6 +31,8 @@ ALWAYS = Gate((0.0,) * len(GATE_FEATURES) + (50.0,), 0.0)  # every page one arti
 NEVER = Gate((0.0,) * len(GATE_FEATURES) + (-50.0,), 0.0)  # every page multi-item
 #: A line model that calls every line content: only the detectors remove anything.
 KEEP_ALL = PageModel(PageModel.load().stage1, (0.0,) * 9 + (50.0,))
+#: A line model that gives every line p = sigmoid(-1.2) = 0.23: between the two line bars.
+LOW = PageModel(PageModel.load().stage1, (0.0,) * 9 + (-1.2,))
 
 
 def _detectors(art: newsclean.Article) -> set[str]:
@@ -56,11 +67,29 @@ def test_a_pipeline_without_comments_detector_still_runs() -> None:
 
 def test_the_gate_sets_the_bar_outside_the_main_span() -> None:
     page = f"Read our coverage of the storms that hit the coast this winter.\n\n{PAGE}"
-    judged = {ln.text for ln in page_removals(page)[1]}
+    judged = {ln.text for ln in page_removals(page)[1]}  # the gate's pick of one or the other
     strict = {ln.text for ln in page_removals(page, outside=ARTICLE_OUTSIDE)[1]}
     loose = {ln.text for ln in page_removals(page, outside=0.25)[1]}
     assert judged in (strict, loose)
     assert set(ARTICLE) <= judged
+
+
+def test_a_clearly_multi_item_page_keeps_more_lines() -> None:
+    items = Gate((0.0,) * len(GATE_FEATURES) + (-50.0,), 0.0, low_cut=0.0)
+    assert items.kind([0.0] * len(GATE_FEATURES)) == ITEMS
+    assert NEVER.kind([0.0] * len(GATE_FEATURES)) == MIXED
+    assert ALWAYS.kind([0.0] * len(GATE_FEATURES)) == page_gate.ARTICLE
+    menu = "\n".join(
+        f"  * [{w}](https://example.org/{w})" for w in ["ab", "cd", "ef", "gh", "ij", "kl"]
+    )
+    page = f"{PAGE}\n\n{menu}\n"
+    pipe = newsclean.Pipeline.default().remove("navigation")
+    lower = analyze_page(page, pipe, model=LOW, gate=items)
+    mixed = analyze_page(page, pipe, model=LOW, gate=NEVER)
+    assert len(lower.text) > len(mixed.text)
+    assert analyze_page(page, pipe, model=LOW, threshold=ITEMS_THRESHOLD, outside=0.0).text == (
+        lower.text
+    )
 
 
 def test_shipped_gate_calls_a_news_page_an_article_and_a_link_page_not() -> None:
@@ -69,8 +98,8 @@ def test_shipped_gate_calls_a_news_page_an_article_and_a_link_page_not() -> None
     one = gate_features([0.9] * 8, [30.0] * 8, (0, 8), 0.25)
     spread = [0.9 if i % 3 == 0 else 0.3 for i in range(30)]
     many = gate_features(spread, [8.0] * 30, (0, 1), 0.25)
-    assert gate.single_article(one)
-    assert not gate.single_article(many)
+    assert gate.kind(one) == page_gate.ARTICLE
+    assert gate.kind(many) != page_gate.ARTICLE
 
 
 def test_features_of_a_page_whose_content_is_all_in_its_span() -> None:

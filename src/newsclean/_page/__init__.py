@@ -20,7 +20,7 @@ from .._removal import Article, Removal, assemble
 from .._segment import segment
 from .._view import reading_view
 from .features import PageLine, page_lines
-from .gate import ARTICLE_OUTSIDE, Gate, gate_features
+from .gate import ARTICLE, ARTICLE_OUTSIDE, ITEMS, ITEMS_THRESHOLD, Gate, gate_features
 from .markup import markup
 from .model import PageModel, main_span
 
@@ -93,17 +93,18 @@ def _page_step(
     outside: float | None,
     center: float = SPAN_CENTER,
     gate: Gate | None = None,
-) -> tuple[list[Removal], list[PageLine], bool]:
-    """:func:`page_removals`, and whether the gate judged the page a single article."""
+) -> tuple[list[Removal], list[PageLine], str | None]:
+    """:func:`page_removals`, and the gate's kind of page (``None``: ``outside`` was given)."""
     lines = page_lines(text, blocks)
     probs = (model or _model()).probabilities(lines)
     words = [1.0 + ln.text.count(" ") for ln in lines]
     a, b = main_span(probs, words, center)
-    single = False
+    kind = None
     if outside is None:
-        feats = gate_features(probs, words, (a, b), threshold)
-        single = (gate or _gate()).single_article(feats)
-        outside = ARTICLE_OUTSIDE if single else OUTSIDE_THRESHOLD
+        kind = (gate or _gate()).kind(gate_features(probs, words, (a, b), threshold))
+        outside = ARTICLE_OUTSIDE if kind == ARTICLE else OUTSIDE_THRESHOLD
+        if kind == ITEMS:
+            threshold = outside = min(threshold, ITEMS_THRESHOLD)
     cut = [threshold if a <= i < b else max(threshold, outside) for i in range(len(lines))]
     kept = [ln for ln, p, c in zip(lines, probs, cut, strict=True) if p >= c]
     first = kept[0].start if kept else len(text)
@@ -115,7 +116,7 @@ def _page_step(
         for ln, p, c in zip(lines, probs, cut, strict=True)
         if p < c
     ]
-    return drops, kept, single
+    return drops, kept, kind
 
 
 def _markup_removals(kept: Iterable[PageLine], taken: list[tuple[int, int]]) -> list[Removal]:
@@ -155,8 +156,9 @@ def analyze_page(
 
     ``threshold`` and ``outside`` are the probabilities a line needs inside and outside the
     main prose span (:func:`page_removals`). With ``outside=None`` the page gate chooses it
-    and, on a page it judges multi-item, also turns off :data:`MULTI_ITEM_OFF`; an explicit
-    ``outside`` leaves the detectors as ``disable`` says. ``model`` and ``gate`` replace the
+    and, on a page it judges multi-item, also turns off :data:`MULTI_ITEM_OFF` (and on a
+    clearly multi-item one lowers the bar to :data:`.gate.ITEMS_THRESHOLD`); an explicit
+    ``outside`` leaves the bars and the detectors as given. ``model`` and ``gate`` replace the
     shipped ones (the benchmarks pass cross-validated ones).
     """
     view = reading_view(text)
@@ -176,8 +178,8 @@ def analyze_page(
         body = assemble(text, segment(text), mapped)
         return Article(body, text, mapped, art.title, art.source, dict(meta or {}))
     every = segment(text)
-    drops, kept, single = _page_step(text, threshold, model, every, outside, gate=gate)
-    if outside is None and not single:
+    drops, kept, kind = _page_step(text, threshold, model, every, outside, gate=gate)
+    if kind is not None and kind != ARTICLE:
         names = set(pipeline.names)
         disable = (*disable, *(n for n in MULTI_ITEM_OFF if n in names))
     spans = {(ln.start, ln.end) for ln in kept}

@@ -4,13 +4,15 @@ The line scorer's verdicts alone cannot tell a teaser grid around a news story f
 of a forum thread: both are runs of short, link-heavy lines beside some prose. What differs is
 the page as a whole: on a single article nearly all the likely content sits in one run of
 prose (the main span), on a multi-item page it is spread out. The gate reads that shape from
-the line probabilities and decides two things for the whole page (docs/whole-page.md):
+the line probabilities and sorts the page into one of three kinds (docs/whole-page.md):
 
-- a single article: a line outside the main span needs :data:`ARTICLE_OUTSIDE` (teasers and
+- :data:`ARTICLE`: a line outside the main span needs :data:`ARTICLE_OUTSIDE` (teasers and
   headline lists around the story go), and the comments detector runs (reader comments are
   noise there);
-- anything else: no extra bar outside the span, and no comments detector (the posts of a
-  forum are its content).
+- :data:`MIXED`: no extra bar outside the span, and no comments detector (the posts of a
+  forum are its content);
+- :data:`ITEMS`: clearly a page of many items (listings, collections, docs): as mixed, and
+  the line bar itself drops to :data:`ITEMS_THRESHOLD`, since its short entries are content.
 
 The gate is a logistic regression on ten page-level numbers; its weights are data
 (``gate.json``, written by ``scripts/train_page_model.py`` from cross-validated line scores).
@@ -25,10 +27,23 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-__all__ = ["ARTICLE_OUTSIDE", "GATE_FEATURES", "Gate", "gate_features"]
+__all__ = [
+    "ARTICLE",
+    "ARTICLE_OUTSIDE",
+    "GATE_FEATURES",
+    "ITEMS",
+    "ITEMS_THRESHOLD",
+    "MIXED",
+    "Gate",
+    "gate_features",
+]
 
+#: The kinds of page the gate tells apart.
+ARTICLE, MIXED, ITEMS = "article", "mixed", "items"
 #: The bar outside the main span on a page the gate judges a single article.
 ARTICLE_OUTSIDE = 0.5
+#: The line bar (inside and outside the span) on a page the gate judges clearly multi-item.
+ITEMS_THRESHOLD = 0.2
 #: A run of likely prose (``p >= 0.5``) with at least this many words counts as a prose block.
 PROSE_RUN_WORDS = 30.0
 
@@ -90,10 +105,12 @@ def gate_features(
 
 @dataclass(frozen=True)
 class Gate:
-    """Weights (bias last) and the cut on the logit above which a page is one article."""
+    """Weights (bias last) and two cuts on the logit: above ``cut`` a page is one article,
+    at or below ``low_cut`` clearly a page of many items."""
 
     weights: tuple[float, ...]
     cut: float
+    low_cut: float = -math.inf
 
     @classmethod
     def load(cls) -> Gate:
@@ -103,9 +120,12 @@ class Gate:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Gate:
-        return cls(tuple(map(float, data["weights"])), float(data["cut"]))
+        cuts = (float(data["cut"]), float(data.get("low_cut", -math.inf)))
+        return cls(tuple(map(float, data["weights"])), *cuts)
 
-    def single_article(self, features: Sequence[float]) -> bool:
-        """Whether a page with these :func:`gate_features` is one article."""
+    def kind(self, features: Sequence[float]) -> str:
+        """:data:`ARTICLE`, :data:`MIXED` or :data:`ITEMS` for a page's :func:`gate_features`."""
         z = sum(w * x for w, x in zip(self.weights[:-1], features, strict=True)) + self.weights[-1]
-        return z > self.cut
+        if z > self.cut:
+            return ARTICLE
+        return ITEMS if z <= self.low_cut else MIXED
