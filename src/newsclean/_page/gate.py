@@ -113,15 +113,16 @@ class Gate:
     low_cut: float = -math.inf
 
     @classmethod
-    def load(cls) -> Gate:
-        """The gate shipped in the package."""
-        raw = resources.files(__package__).joinpath("gate.json").read_text(encoding="utf-8")
-        return cls.from_dict(json.loads(raw))
-
-    @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Gate:
+        """From ``gate.json``'s fields (``low_cut`` optional: no items kind without it)."""
         cuts = (float(data["cut"]), float(data.get("low_cut", -math.inf)))
         return cls(tuple(map(float, data["weights"])), *cuts)
+
+    @classmethod
+    def load(cls) -> Gate:
+        """The gate shipped in the package."""
+        path = resources.files(__package__).joinpath("gate.json")
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
     def kind(self, features: Sequence[float]) -> str:
         """:data:`ARTICLE`, :data:`MIXED` or :data:`ITEMS` for a page's :func:`gate_features`."""
