@@ -39,7 +39,8 @@ test: lint typecheck docs
 bench: setup
 	$(BIN)/python -m benchmarks
 
-# The whole-page line scorer (src/newsclean/_page/model.json) from ../shared/data; deterministic.
+# The whole-page line scorer and page gate (src/newsclean/_page/{model,gate}.json) from
+# ../shared/data; deterministic (the gate needs 5 fold models: a few minutes).
 page-model: setup
 	$(BIN)/python scripts/train_page_model.py
 

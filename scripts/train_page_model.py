@@ -2,6 +2,8 @@
 
     python scripts/train_page_model.py [--shared ../shared]      (or: make page-model)
 
+Also writes ``gate.json``, the page gate (``benchmarks/page_gate.py``).
+
 What it trains on and how: see ``benchmarks/page_training.py`` and ``docs/whole-page.md``.
 Deterministic: the same data gives the same file.
 """
