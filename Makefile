@@ -4,7 +4,7 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= test,parquet,zstd,bench,docs,datatrove,ray
+EXTRAS ?= test,parquet,zstd,bench,docs,datatrove,ray,recipes
 
 .PHONY: demo test lint typecheck docs bench setup clean chromium screenshots page-model
 
