@@ -4,10 +4,10 @@ A rewrite of the line scorer must not change what page mode does. ``same`` loads
 ``newsclean._page`` package of ``--ref`` beside the current one (as ``newsclean._page_ref``,
 so both run on the same detectors) and compares, for every whole-page text, the line
 probabilities (to 1e-12), the removals and kept lines of the page step and the page gate's
-verdict. ``speed``
-times ``page_removals`` (from the blocks: the page step proper) and ``analyze_page`` of both
-on the AEB whole-page rows, best of ``--repeat`` in CPU time, runs of the two interleaved so
-load on a shared machine hits both alike.
+verdict. ``speed`` times ``page_removals`` (from the blocks: the page step proper) and
+``analyze_page`` of both on the AEB whole-page rows, best of ``--repeat`` in CPU time, runs
+of the two interleaved so load on a shared machine hits both alike. The ref must have the
+same package layout (``src/newsclean/_page``).
 
     python scripts/page_step_check.py same --ref main
     python scripts/page_step_check.py speed --ref main

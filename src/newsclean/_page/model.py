@@ -130,10 +130,12 @@ class PageModel:
 
     def probabilities(self, lines: Sequence[PageLine]) -> list[float]:
         """P(line is main content) for every line of a page."""
-        return self.scores(feature_columns(lines)) if lines else []
+        return self.scores(feature_columns(lines))
 
     def scores(self, cols: Sequence[Sequence[float]]) -> list[float]:
-        """:meth:`probabilities` from a non-empty page's feature columns."""
+        """:meth:`probabilities` from a page's feature columns."""
+        if not cols[0]:
+            return []
         logits = self.stage1_logits(cols)
         w2, b2 = self.stage2[:-1], self.stage2[-1]
         z = [sum(map(mul, w2, v)) + b2 for v in _stage2_vectors(logits, cols[0])]
