@@ -13,13 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from operator import ge
 
 from .._document import Block
 from .._pipeline import Pipeline
 from .._removal import Article, Removal, assemble
 from .._segment import segment
 from .._view import reading_view
-from .features import PageLine, page_lines
+from .features import PageLine, columns, layout
 from .gate import ARTICLE, ARTICLE_OUTSIDE, ITEMS, ITEMS_THRESHOLD, Gate, gate_features
 from .markup import markup
 from .model import PageModel, main_span
@@ -56,13 +57,13 @@ def _gate() -> Gate:
     return Gate.load()
 
 
-def _reason(ln: PageLine, first: int, last: int) -> str:
+def _reason(start: int, text: str, first: int, last: int) -> str:
     """Where a dropped line sits: above the content, below it, a link line, or inside."""
-    if ln.start < first:
+    if start < first:
         return "page.header"
-    if ln.start > last:
+    if start > last:
         return "page.footer"
-    mk = markup(ln.text)
+    mk = markup(text)
     return "page.links" if mk.link_chars * 2 >= len(mk.visible.strip()) else "page.inline"
 
 
@@ -94,10 +95,17 @@ def _page_step(
     center: float = SPAN_CENTER,
     gate: Gate | None = None,
 ) -> tuple[list[Removal], list[PageLine], str | None]:
-    """:func:`page_removals`, and the gate's kind of page (``None``: ``outside`` was given)."""
-    lines = page_lines(text, blocks)
-    probs = (model or _model()).probabilities(lines)
-    words = [1.0 + ln.text.count(" ") for ln in lines]
+    """:func:`page_removals`, and the gate's kind of page (``None``: ``outside`` was given).
+
+    The lines are read from the blocks as columns; only the kept ones become
+    :class:`PageLine` objects.
+    """
+    if blocks is None:
+        blocks = segment(text)
+    raws = [b.text for b in blocks]
+    paras, indents = layout(text, blocks)
+    probs = (model or _model()).scores(columns(raws, paras, indents))
+    words = [1.0 + r.count(" ") for r in raws]
     a, b = main_span(probs, words, center)
     kind = None
     if outside is None:
@@ -105,16 +113,27 @@ def _page_step(
         outside = ARTICLE_OUTSIDE if kind == ARTICLE else OUTSIDE_THRESHOLD
         if kind == ITEMS:
             threshold = outside = min(threshold, ITEMS_THRESHOLD)
-    cut = [threshold if a <= i < b else max(threshold, outside) for i in range(len(lines))]
-    kept = [ln for ln, p, c in zip(lines, probs, cut, strict=True) if p >= c]
+    far = max(threshold, outside)
+    keep = list(map(ge, probs, [*[far] * a, *[threshold] * (b - a), *[far] * (len(raws) - b)]))
+    kept = [
+        PageLine(bl.start, bl.end, bl.line, bl.text, para, indent)
+        for bl, para, indent, k in zip(blocks, paras, indents, keep, strict=True)
+        if k
+    ]
     first = kept[0].start if kept else len(text)
     last = kept[-1].start if kept else -1
     drops = [
         Removal(
-            ln.start, ln.end, LINES_DETECTOR, _reason(ln, first, last), 1.0 - p, ln.text, ln.line
+            bl.start,
+            bl.end,
+            LINES_DETECTOR,
+            _reason(bl.start, bl.text, first, last),
+            1.0 - p,
+            bl.text,
+            bl.line,
         )
-        for ln, p, c in zip(lines, probs, cut, strict=True)
-        if p < c
+        for bl, p, k in zip(blocks, probs, keep, strict=True)
+        if not k
     ]
     return drops, kept, kind
 

@@ -5,7 +5,10 @@ ends like a sentence, how much of it is link markup, whether it is a list item o
 heading, where it sits on the page, how long the paragraph around it is and whether it
 repeats elsewhere on the page. Nothing here knows a language: phrase packs are not used.
 
-All regexes are linear-time (no nested quantifiers); every loop runs once per line.
+All regexes are linear-time (no nested quantifiers); every loop runs once per line. The
+features are computed a column at a time (one comprehension per feature over the page's
+lines): the page step's cost is per-line Python work, and a column keeps that work to the
+feature's own expression (docs/whole-page.md, speed).
 """
 
 from __future__ import annotations
@@ -14,15 +17,23 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import itemgetter
+from typing import NamedTuple
 
 from .._document import Block
 from .._segment import segment
-from .markup import Markup, markup
+from .markup import markup
 
-__all__ = ["LINE_FEATURES", "PageLine", "line_features", "page_lines"]
+__all__ = [
+    "LINE_FEATURES",
+    "PageLine",
+    "columns",
+    "feature_columns",
+    "layout",
+    "line_features",
+    "page_lines",
+]
 
 #: Bare URLs and the ``<url>`` autolinks of html2text.
 _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}")
@@ -68,8 +79,7 @@ LINE_FEATURES = (
 )
 
 
-@dataclass(frozen=True)
-class PageLine:
+class PageLine(NamedTuple):
     """One non-blank line of a page: its span in the text and its line number."""
 
     start: int
@@ -86,80 +96,132 @@ def page_lines(text: str, blocks: Sequence[Block] | None = None) -> list[PageLin
     Using the pipeline's own blocks means a dropped line is exactly a block: the detectors
     that run after the page step see the kept blocks unchanged.
     """
-    out: list[PageLine] = []
-    para = 0
-    for b in segment(text) if blocks is None else blocks:
-        if b.gap_before:
-            para += 1
-        indent = b.start - (text.rfind("\n", 0, b.start) + 1)
-        out.append(PageLine(b.start, b.end, b.line, b.text, para, indent))
-    return out
+    if blocks is None:
+        blocks = segment(text)
+    paras, indents = layout(text, blocks)
+    return [
+        PageLine(b.start, b.end, b.line, b.text, para, indent)
+        for b, para, indent in zip(blocks, paras, indents, strict=True)
+    ]
 
 
-def _shape(raw: str, mk: Markup, text: str, words: list[str]) -> tuple[float, ...]:
-    """Features of one line read alone (``raw`` with its markup, ``text`` as read, stripped)."""
-    s = text or raw
-    n = len(words)
-    chars = len(s)
-    has_url = 1.0 if ("http" in s or "www." in s) and _URL.search(s) else 0.0
-    last = s[-1]
-    digits = len(_ASCII_DIGIT.findall(s)) if s.isascii() else sum(map(str.isdigit, s))
-    upper = sum(map(str.isupper, "".join(map(_FIRST, words))))
-    lens = list(map(len, words))
-    short = sum(map(_AT_MOST_3, lens))
-    return (
-        math.log1p(n),
-        math.log1p(chars),
-        1.0 if last in _SENTENCE_END else 0.0,
-        1.0 if last == ":" else 0.0,
-        min(mk.link_chars / chars, 1.0),
-        1.0 - len(mk.visible) / len(raw),
-        has_url,
-        1.0 if _LIST.match(s) else 0.0,
-        1.0 if s[0] == "#" else 0.0,
-        1.0 if s[0] == "|" or s.count("|") >= 2 else 0.0,
-        digits / chars,
-        upper / n if n else 0.0,
-        short / n if n else 0.0,
-        min(sum(lens) / n, 20.0) / 10.0 if n else 0.0,
-        s.count(",") / n if n else 0.0,
-        1.0 if (" | " in s or " · " in s or " / " in s or " » " in s) else 0.0,
+def layout(text: str, blocks: Sequence[Block]) -> tuple[list[int], list[int]]:
+    """Each block's paragraph number and indentation: :class:`PageLine` without the object."""
+    paras = list(accumulate(1 if b.gap_before else 0 for b in blocks))
+    return paras, [b.start - text.rfind("\n", 0, b.start) - 1 for b in blocks]
+
+
+def _visible(raws: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Each line as read (link/image markup removed) and its link characters."""
+    vis = list(raws)
+    links = [0] * len(raws)
+    for i, raw in enumerate(raws):
+        if "](" in raw or "<" in raw:  # markup() finds nothing in other lines
+            vis[i], links[i], _ = markup(raw)
+    return vis, links
+
+
+def _text_columns(
+    raws: Sequence[str],
+    vis: Sequence[str],
+    links: Sequence[int],
+    ss: Sequence[str],
+    words: Sequence[list[str]],
+) -> list[list[float]]:
+    """The features of each line read alone: ``log_words`` to ``date_like``."""
+    n = list(map(len, words))
+    chars = list(map(len, ss))
+    last = [s[-1] for s in ss]
+    first = [s[0] for s in ss]
+    digits = [len(_ASCII_DIGIT.findall(s)) if s.isascii() else sum(map(str.isdigit, s)) for s in ss]
+    return [
+        list(map(math.log1p, n)),
+        list(map(math.log1p, chars)),
+        [1.0 if c in _SENTENCE_END else 0.0 for c in last],
+        [1.0 if c == ":" else 0.0 for c in last],
+        [min(k / c, 1.0) for k, c in zip(links, chars, strict=True)],
+        [1.0 - len(v) / len(raw) for v, raw in zip(vis, raws, strict=True)],
+        [1.0 if ("http" in s or "www." in s) and _URL.search(s) else 0.0 for s in ss],
+        [1.0 if _LIST.match(s) else 0.0 for s in ss],
+        [1.0 if c == "#" else 0.0 for c in first],
+        [1.0 if c == "|" or s.count("|") >= 2 else 0.0 for c, s in zip(first, ss, strict=True)],
+        [d / c for d, c in zip(digits, chars, strict=True)],
+        [
+            sum(map(str.isupper, "".join(map(_FIRST, w)))) / k if k else 0.0
+            for w, k in zip(words, n, strict=True)
+        ],
+        [
+            sum(map(_AT_MOST_3, map(len, w))) / k if k else 0.0
+            for w, k in zip(words, n, strict=True)
+        ],
+        [
+            min(len("".join(w)) / k, 20.0) / 10.0 if k else 0.0
+            for w, k in zip(words, n, strict=True)
+        ],
+        [s.count(",") / k if k else 0.0 for s, k in zip(ss, n, strict=True)],
+        [1.0 if (" | " in s or " · " in s or " / " in s or " » " in s) else 0.0 for s in ss],
         # Every match of the date pattern holds a digit: most lines skip the regex.
-        1.0 if digits and _DATE_LIKE.search(s) else 0.0,
+        [1.0 if d and _DATE_LIKE.search(s) else 0.0 for d, s in zip(digits, ss, strict=True)],
+    ]
+
+
+def _page_columns(
+    paras: Sequence[int],
+    indents: Sequence[int],
+    texts: Sequence[str],
+    words: Sequence[list[str]],
+    ss: Sequence[str],
+) -> list[list[float]]:
+    """The features of each line's place on the page: ``log_indent`` to ``log_short_run``."""
+    counts = Counter(texts)
+    n_words = list(map(len, words))
+    # Per paragraph (a run of lines with one ``para``): its words, and how its last line ends.
+    para_words: list[float] = []
+    para_end: list[float] = []
+    i = 0
+    for _, group in groupby(paras):
+        j = i + sum(1 for _ in group)
+        para_words += [math.log1p(sum(n_words[i:j]))] * (j - i)
+        para_end += [1.0 if ss[j - 1][-1] in _SENTENCE_END else 0.0] * (j - i)
+        i = j
+    # Runs of consecutive short lines (menus, link grids): each line gets its run's length.
+    run: list[float] = []
+    for is_short, group in groupby(k <= 4 for k in n_words):
+        k = sum(1 for _ in group)
+        run += [math.log1p(k) if is_short else 0.0] * k
+    n = max(len(paras) - 1, 1)
+    return [
+        list(map(math.log1p, indents)),
+        [0.0 if k else 1.0 for k in n_words],
+        [1.0 if counts[t] > 1 else 0.0 for t in texts],
+        [i / n for i in range(len(paras))],
+        [min(i / n, 1.0 - i / n) for i in range(len(paras))],
+        para_words,
+        para_end,
+        run,
+    ]
+
+
+def feature_columns(lines: Sequence[PageLine]) -> list[list[float]]:
+    """The :data:`LINE_FEATURES` of a page as columns: one list per feature, a value per line."""
+    return columns(
+        [ln.text for ln in lines], [ln.para for ln in lines], [ln.indent for ln in lines]
     )
 
 
-def line_features(lines: Sequence[PageLine]) -> list[tuple[float, ...]]:
-    """The :data:`LINE_FEATURES` of every line, in one pass plus per-paragraph totals."""
-    marks = [markup(ln.text) for ln in lines]
-    texts = [m.visible.strip() for m in marks]
-    counts = Counter(texts)
+def columns(raws: Sequence[str], paras: Sequence[int], indents: Sequence[int]) -> list[list[float]]:
+    """:func:`feature_columns` from the lines' texts, paragraphs and indents (:func:`layout`)."""
+    vis, links = _visible(raws)
+    texts = [v.strip() for v in vis]
     words = [(_ASCII_WORD if t.isascii() else _WORD).findall(t) for t in texts]
-    para_words: Counter[int] = Counter()
-    para_last: dict[int, str] = {}
-    for ln, t, w in zip(lines, texts, words, strict=True):
-        para_words[ln.para] += len(w)
-        para_last[ln.para] = (t or ln.text)[-1]
-    para = {
-        k: (math.log1p(v), 1.0 if para_last[k] in _SENTENCE_END else 0.0)
-        for k, v in para_words.items()
-    }
-    # Runs of consecutive short lines (menus, link grids): each line gets its run's length.
-    run: list[float] = []
-    for is_short, group in groupby(len(w) <= 4 for w in words):
-        k = sum(1 for _ in group)
-        run += [math.log1p(k) if is_short else 0.0] * k
-    n = max(len(lines) - 1, 1)
+    # The stripped line as read; a line that reads as nothing keeps its raw text.
+    ss = [t or raw for t, raw in zip(texts, raws, strict=True)]
     return [
-        (
-            *_shape(ln.text, mk, t, w),
-            math.log1p(ln.indent),
-            0.0 if w else 1.0,
-            1.0 if counts[t] > 1 else 0.0,
-            i / n,
-            min(i / n, 1.0 - i / n),
-            *para[ln.para],
-            run[i],
-        )
-        for i, (ln, mk, t, w) in enumerate(zip(lines, marks, texts, words, strict=True))
+        *_text_columns(raws, vis, links, ss, words),
+        *_page_columns(paras, indents, texts, words, ss),
     ]
+
+
+def line_features(lines: Sequence[PageLine]) -> list[tuple[float, ...]]:
+    """The :data:`LINE_FEATURES` of every line, a tuple per line (the training rows)."""
+    return list(zip(*feature_columns(lines), strict=True)) if lines else []

@@ -18,11 +18,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter, mul
 from typing import Any
 
-from .features import PageLine, line_features
+from .features import PageLine, feature_columns
 
 __all__ = ["PageModel", "stage1_vectors", "stage2_vectors"]
 
@@ -69,9 +69,14 @@ def stage2_vectors(
     logits: Sequence[float], feats: Sequence[tuple[float, ...]]
 ) -> list[tuple[float, ...]]:
     """Stage 2's inputs: stage 1's verdict on the line and on its surroundings."""
+    return _stage2_vectors(logits, [f[0] for f in feats])
+
+
+def _stage2_vectors(logits: Sequence[float], log_words: Sequence[float]) -> list[tuple[float, ...]]:
+    """:func:`stage2_vectors` from the one feature it reads, ``log_words`` (a column)."""
     n = len(logits)
     p = list(map(_sigmoid, logits))
-    weight = [1.0 + math.expm1(f[0]) for f in feats]
+    weight = [1.0 + math.expm1(x) for x in log_words]
     mass = list(map(mul, p, weight))
     total = sum(mass) or 1.0
     a, b = main_span(p, weight)
@@ -88,7 +93,7 @@ def stage2_vectors(
                 *[0.0] * (b - a),
                 *(math.log1p(i - b + 1) for i in range(b, n)),
             ],
-            [f[0] for f in feats],
+            log_words,
             strict=True,
         )
     )
@@ -125,10 +130,35 @@ class PageModel:
 
     def probabilities(self, lines: Sequence[PageLine]) -> list[float]:
         """P(line is main content) for every line of a page."""
-        if not lines:
+        return self.scores(feature_columns(lines))
+
+    def scores(self, cols: Sequence[Sequence[float]]) -> list[float]:
+        """:meth:`probabilities` from a page's feature columns."""
+        if not cols[0]:
             return []
-        feats = line_features(lines)
-        w1, b1 = self.stage1[:-1], self.stage1[-1]
-        logits = [_dot(w1, v) + b1 for v in stage1_vectors(feats)]
+        logits = self.stage1_logits(cols)
         w2, b2 = self.stage2[:-1], self.stage2[-1]
-        return [_sigmoid(_dot(w2, v) + b2) for v in stage2_vectors(logits, feats)]
+        z = [sum(map(mul, w2, v)) + b2 for v in _stage2_vectors(logits, cols[0])]
+        return list(map(_sigmoid, z))
+
+    def stage1_logits(self, cols: Sequence[Sequence[float]]) -> list[float]:
+        """Stage 1's logit of every line from the feature columns, without building vectors.
+
+        The same floats as ``_dot(w, stage1_vectors(feats)[i]) + bias``: the line's own
+        features are summed first, then its window of five lines (i-2..i+2) in that order,
+        the line itself weighted zero; adding an exact ``0.0`` changes no sum.
+        """
+        k = len(cols)
+        own, bias = self.stage1[:k], self.stage1[-1]
+        nb = len(_NEIGHBOUR_FEATURES)
+        window = (*self.stage1[k : k + 2 * nb], *[0.0] * nb, *self.stage1[k + 2 * nb : -1])
+        pad = [0.0] * (2 * nb)  # two blank lines above the first line and below the last
+        flat = [
+            *pad,
+            *chain.from_iterable(zip(*(cols[j] for j in _NEIGHBOUR_FEATURES), strict=True)),
+            *pad,
+        ]
+        return [
+            sum(map(mul, window, flat[nb * i : nb * i + 5 * nb]), sum(map(mul, own, row))) + bias
+            for i, row in enumerate(zip(*cols, strict=True))
+        ]
