@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,8 @@ from ..cli.conftest import BODY_LINE
 from .recipes import read_json_lines, recipe, write_pages
 
 pytestmark = pytest.mark.timeout(300)
+
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _need(module: str) -> None:
@@ -61,9 +65,7 @@ def test_dask_recipe(pages: list[dict[str, Any]], tmp_path: Path) -> None:
     _check_texts(pages, out)
 
 
-def test_spark_recipe(
-    pages: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_spark_recipe(pages: list[dict[str, Any]], tmp_path: Path) -> None:
     """Ran with pyspark 4.3.0, pandas 3.1.1, pyarrow 26.0.1 and OpenJDK 17.0.15 (local[2]).
     The workers ran ``python3`` from PATH, without pandas, until the recipe pointed
     PYSPARK_PYTHON at the driver's Python."""
@@ -74,10 +76,14 @@ def test_spark_recipe(
         os.access(os.path.join(d, "java"), os.X_OK) for d in os.environ["PATH"].split(":")
     ):
         pytest.skip("pyspark needs Java, which is not installed: the Spark recipe is not run")
-    # Unset, as in a fresh shell; the recipe sets it, and monkeypatch restores it after.
-    monkeypatch.setenv("PYSPARK_PYTHON", "")
-    monkeypatch.delenv("PYSPARK_PYTHON")
-    exec(recipe("Spark"), {})
+    # As a script, in a process of its own: Spark's JVM and Python workers end with it
+    # (run in this process, they would hold half a gigabyte and a core for the rest of the
+    # suite). PYSPARK_PYTHON unset, as in a fresh shell: the recipe sets it.
+    env = {k: v for k, v in os.environ.items() if k != "PYSPARK_PYTHON"}
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")])
+    subprocess.run(
+        [sys.executable, "-c", recipe("Spark")], cwd=tmp_path, env=env, check=True, timeout=280
+    )
     import pyarrow.parquet as pq
 
     out = pq.read_table(tmp_path / "clean").to_pylist()
