@@ -166,10 +166,11 @@ def _clean_seconds(page: str) -> float:
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_time_grows_linearly_with_the_page(shape: str) -> None:
     """8x the page must cost well under 64x the time (short paragraphs: 4x per doubling
-    before, which put a 1 MB page at minutes)."""
+    before, which put a 1 MB page at minutes). Both sizes take the best of two runs: one
+    run on this shared VM can take twice as long as the next."""
     newsclean.clean_html(SHAPES[shape](MB // 8))  # warm up
     small = min(_clean_seconds(SHAPES[shape](MB // 4)) for _ in range(2))
-    large = _clean_seconds(SHAPES[shape](2 * MB))
+    large = min(_clean_seconds(SHAPES[shape](2 * MB)) for _ in range(2))
     assert large < 3 * 8 * small, (small, large)
 
 
