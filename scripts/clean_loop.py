@@ -5,46 +5,31 @@ for instruction counts, which, unlike wall-clock time on a shared machine, repea
     valgrind --tool=callgrind --callgrind-out-file=/dev/null python scripts/clean_loop.py 2
 
 The difference of the two "I refs" totals is the cost of two passes of ``clean`` over the
-rows (start-up, imports and the warm-up cancel out). ``--scan`` runs the scorecard's
+rows (start-up, imports and the warm-up cancel out). ``--scan`` runs the benchmarks'
 10-regex line scan instead, the anchor the speed target is set against.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
-import newsclean
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from benchmarks.speed import regex_scan  # noqa: E402
 
-_PATTERNS = (
-    r"^advertisement$",
-    r"^(read more|related)\b",
-    r"subscribe",
-    r"newsletter",
-    r"^\s*(previous|next) (article|post)",
-    r"cookies?",
-    r"\b\d{1,2}:\d{2}\b",
-    r"all rights reserved",
-    r"^(share|tweet)\b",
-    r"originally (appeared|published)",
-)
+import newsclean  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
 
 
 def main(argv: list[str]) -> int:
     passes = int(argv[0]) if argv else 1
     with open(SHARED / "data" / "text_pairs.jsonl", encoding="utf-8") as fh:
         docs = [r["noisy"] for r in map(json.loads, fh) if r["tool"] == "trafilatura"]
-    if "--scan" in argv:
-        pats = [re.compile(p, re.I) for p in _PATTERNS]
-
-        def work(d: str) -> object:
-            return [ln for ln in d.split("\n") if not any(p.search(ln) for p in pats)]
-    else:
-        work = newsclean.clean
+    work = regex_scan if "--scan" in argv else newsclean.clean
     for d in docs:  # warm-up: packs, automaton, caches
         work(d)
     for _ in range(passes):
